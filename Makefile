@@ -1,0 +1,94 @@
+# Trapeze - the top-level Makefile.
+#
+#   make            build build/trapeze (checks the Debian packages first)
+#   make run        boot the demo program on the simulated machine
+#   make test       every test, plain and under ASan+UBSan; ends "N passed, N failed"
+#   make bench      speed figures (simulated MIPS, exception round trip)
+#   make clean
+#
+# BUILD=dir picks the build directory; SAN=1 builds with ASan+UBSan.
+
+BUILD ?= build
+CC    ?= cc
+OPT   ?= -O2
+SAN   ?=
+ifeq ($(SAN),1)
+OPT      = -O1
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+BASE_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -g $(OPT)
+ALL_CFLAGS  = $(BASE_CFLAGS) $(SANFLAGS) $(CFLAGS)
+
+LIB_SRC = $(wildcard isa/*.c) $(wildcard machine/*.c)
+CLI_SRC = $(wildcard cli/*.c)
+LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+CLI_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
+LIB     = $(BUILD)/libtrapeze.a
+GEN     = $(BUILD)/gen/cp0regs.h
+
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/test_*.c))
+ISA_TESTS  = $(patsubst tests/isa/%.c,$(BUILD)/tests/isa/%,$(wildcard tests/isa/*.c))
+
+.PHONY: all deps run test test-one bench clean
+all: $(BUILD)/trapeze $(GEN) | deps
+
+deps:
+	@tools/deps.sh
+
+$(BUILD)/trapeze: $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB)
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# The assembly view of the CP0 and exception tables (one table, many views).
+$(GEN): tools/gen_asm_header.c machine/cp0.def machine/excode.def
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -o $(BUILD)/gen/gen_asm_header $<
+	$(BUILD)/gen/gen_asm_header > $@
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Imachine -Iisa -o $@ $< $(LIB)
+
+$(BUILD)/tests/isa/%: tests/isa/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Iisa -Imachine -o $@ $< $(LIB)
+
+# ---- the demo ---------------------------------------------------------------------
+DEMO = $(BUILD)/demo/hello.elf
+$(DEMO): demo/hello.S demo/demo.ld $(GEN) machine/hw.h
+	@mkdir -p $(@D)
+	cpp -P -x assembler-with-cpp -Imachine -I$(BUILD)/gen demo/hello.S > $(BUILD)/demo/hello.s
+	llvm-mc -triple=mipsel-unknown-elf -mcpu=mips32r2 -filetype=obj $(BUILD)/demo/hello.s -o $(BUILD)/demo/hello.o
+	ld.lld -T demo/demo.ld $(BUILD)/demo/hello.o -o $@
+
+run: all $(DEMO)
+	$(BUILD)/trapeze run --stats $(DEMO)
+
+# ---- tests --------------------------------------------------------------------------
+# One pass of every test against one build; prints PASS/FAIL lines.
+test-one: all $(UNIT_TESTS) $(ISA_TESTS)
+	@tests/run_pass.sh $(BUILD)
+
+test: | deps
+	@$(MAKE) --no-print-directory all test-build-deps >/dev/null
+	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 all test-build-deps >/dev/null
+	@tests/run_all.sh build build-asan
+
+.PHONY: test-build-deps
+test-build-deps: $(UNIT_TESTS) $(ISA_TESTS) $(DEMO)
+
+# ---- benchmarks -------------------------------------------------------------------
+bench: all
+	@bench/run.sh $(BUILD)
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,199 @@
+/*
+ * run.c - `trapeze run`: boot one program on the bare machine.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+#include "../machine/machine.h"
+
+static const char run_usage[] =
+	"usage: trapeze run [options] PROGRAM.elf\n"
+	"\n"
+	"Load an ELF32 little-endian MIPS executable as the firmware would\n"
+	"(DESIGN.md section 5) and run it. Console output goes to stdout byte for\n"
+	"byte, console input comes from stdin, and the exit status is the value\n"
+	"the program writes to the POWEROFF register.\n"
+	"\n"
+	"options:\n"
+	"  --ram SIZE        RAM size, e.g. 32M (default), 4M, 65536K (1M to 448M)\n"
+	"  --max-cycles N    stop after N cycles: message on stderr, exit status 124\n"
+	"  --disk FILE       disk image (multiple of 512 bytes), read and written in place\n"
+	"  --stats           print cycle, instruction, exception, TLB and interrupt\n"
+	"                    counts on stderr at the end\n"
+	"  --trace=FLAGS     print trace lines on stderr; FLAGS is a comma list of\n"
+	"                    insn, exc, tlb, irq, dev, or all\n"
+	"  -h, --help        this text\n"
+	"\n"
+	"exit status: the POWEROFF value (0-255); 2 bad usage or file; 3 the guest\n"
+	"waits for an interrupt that can never come; 124 --max-cycles reached.\n";
+
+int64_t cli_parse_size(const char *s)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || errno || *s == '-')
+		return -1;
+	uint64_t mul = 1;
+	if (*end == 'K' || *end == 'k') { mul = 1ull << 10; end++; }
+	else if (*end == 'M' || *end == 'm') { mul = 1ull << 20; end++; }
+	else if (*end == 'G' || *end == 'g') { mul = 1ull << 30; end++; }
+	if (*end == 'i' && mul > 1)
+		end++;
+	if ((*end == 'B' || *end == 'b') && mul > 1)
+		end++;
+	if (*end || v > (1ull << 40) / mul)
+		return -1;
+	return (int64_t)(v * mul);
+}
+
+static int parse_trace(const char *s, unsigned *out)
+{
+	static const struct { const char *name; unsigned bit; } flags[] = {
+		{ "insn", TRACE_INSN }, { "exc", TRACE_EXC }, { "tlb", TRACE_TLB },
+		{ "irq", TRACE_IRQ }, { "dev", TRACE_DEV },
+		{ "all", TRACE_INSN | TRACE_EXC | TRACE_TLB | TRACE_IRQ | TRACE_DEV },
+	};
+	char buf[256];
+	if (strlen(s) >= sizeof buf)
+		return -1;
+	strcpy(buf, s);
+	for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+		size_t i;
+		for (i = 0; i < sizeof flags / sizeof flags[0]; i++)
+			if (!strcmp(tok, flags[i].name))
+				break;
+		if (i == sizeof flags / sizeof flags[0]) {
+			cli_error("unknown trace flag '%s' (insn, exc, tlb, irq, dev, all)", tok);
+			return -1;
+		}
+		*out |= flags[i].bit;
+	}
+	return 0;
+}
+
+int cli_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "ram", required_argument, 0, 'r' },
+		{ "max-cycles", required_argument, 0, 'm' },
+		{ "disk", required_argument, 0, 'd' },
+		{ "stats", no_argument, 0, 's' },
+		{ "trace", required_argument, 0, 't' },
+		{ "help", no_argument, 0, 'h' },
+		{ 0, 0, 0, 0 },
+	};
+	struct machine_config cfg = { .ram_size = HW_RAM_DEFAULT, .in_fd = 0, .out_fd = 1 };
+	uint64_t max_cycles = UINT64_MAX;
+	bool stats = false;
+	int o;
+
+	opterr = 0;
+	optind = 1;
+	while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (o) {
+		case 'r': {
+			int64_t v = cli_parse_size(optarg);
+			if (v < HW_RAM_MIN || v > HW_RAM_MAX || (v & 0xfff)) {
+				cli_error("--ram %s: give a size from 1M to 448M in whole 4 KiB pages", optarg);
+				return EXIT_USAGE;
+			}
+			cfg.ram_size = (uint32_t)v;
+			break;
+		}
+		case 'm': {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			if (end == optarg || *end || errno || *optarg == '-' || v == 0) {
+				cli_error("--max-cycles %s: give a positive whole number", optarg);
+				return EXIT_USAGE;
+			}
+			max_cycles = v;
+			break;
+		}
+		case 'd': cfg.disk_path = optarg; break;
+		case 's': stats = true; break;
+		case 't':
+			if (parse_trace(optarg, &cfg.trace))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			fputs(run_usage, stdout);
+			return 0;
+		default:
+			if (optopt)
+				cli_error("run: unknown or incomplete option '-%c' (try 'trapeze run --help')", optopt);
+			else
+				cli_error("run: unknown or incomplete option '%s' (try 'trapeze run --help')",
+					  argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		cli_error(optind == argc ? "run: no program given (try 'trapeze run --help')"
+					 : "run: give exactly one program");
+		return EXIT_USAGE;
+	}
+	const char *path = argv[optind];
+
+	char err[256];
+	struct elf_image img;
+	if (elf_load_file(path, &img, err, sizeof err) || elf_place(&img, cfg.ram_size, err, sizeof err)) {
+		cli_error("%s: %s", path, err);
+		return EXIT_USAGE;
+	}
+	static struct machine m;      /* large: keep it off the stack */
+	if (machine_init(&m, &cfg, err, sizeof err) || machine_boot(&m, &img, err, sizeof err)) {
+		cli_error("%s", err);
+		elf_free(&img);
+		return EXIT_USAGE;
+	}
+
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	enum machine_stop why = machine_run(&m, max_cycles);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+
+	int status;
+	switch (why) {
+	case STOP_POWEROFF:
+		status = (int)(m.exit_status & 0xff);
+		if (m.exit_status > 0xff) {
+			cli_error("the program powered off with 0x%x, which does not fit an exit status; exiting 255",
+				  m.exit_status);
+			status = 255;
+		}
+		break;
+	case STOP_CYCLES:
+		cli_error("stopped after %" PRIu64 " cycles (--max-cycles) at pc 0x%08x",
+			  m.cpu.cycles, m.cpu.pc);
+		status = EXIT_CYCLES;
+		break;
+	case STOP_DEADLOCK:
+		cli_error("the program waits (WAIT at 0x%08x) for an interrupt that can never come",
+			  m.cpu.pc - 4);
+		status = EXIT_DEADLOCK;
+		break;
+	default:
+		cli_error("internal error: unexpected stop %d", (int)why);
+		status = EXIT_SOFTWARE;
+		break;
+	}
+	if (stats) {
+		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		machine_print_stats(&m, stderr);
+		fprintf(stderr, "host seconds      %.3f\n", secs);
+		if (secs > 0)
+			fprintf(stderr, "simulated MIPS    %.1f\n", (double)cpu_insns(&m.cpu) / secs / 1e6);
+	}
+	machine_free(&m);
+	elf_free(&img);
+	return status;
+}

@@ -1,0 +1,249 @@
+/*
+ * cpu.h - the CPU core: architectural state, the predecoded instruction
+ * format, and the run interface.
+ *
+ * Contract with the rest of the machine (DESIGN.md rule 3): the core executes
+ * instructions and takes exceptions. It touches memory and devices only
+ * through the bus (machine/bus.h). It never calls the VMM or the debugger:
+ * cpu_run() returns a stop reason, and when c->exit_to_host is set an
+ * exception fills c->exit and stops instead of vectoring.
+ */
+#ifndef TRAPEZE_CPU_H
+#define TRAPEZE_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "cp0.h"
+#include "tlb.h"
+#include "cost.h"
+
+struct bus;
+struct cpu;
+struct dinst;
+
+/* ---- predecoded instructions --------------------------------------------------
+ * Each physical page of RAM that is executed gets a struct dpage: one dinst per
+ * instruction word, decoded once from isa.def, plus a sentinel after the last
+ * word that moves execution to the next page. Stores into such a page re-decode
+ * the words they change, so a dpage always agrees with memory. */
+typedef int cpu_exec_fn(struct cpu *c, const struct dinst *d);
+
+struct dinst {
+	cpu_exec_fn *fn;    /* semantics (machine/exec_*.c)                    */
+	uint32_t imm;       /* immediate, pre-extended as the instruction needs  */
+	uint32_t word;      /* the instruction word                             */
+	uint8_t rs, rt;     /* GPRs read (0 when not read: $0 never stalls)     */
+	uint8_t dst;        /* GPR written; CPU_SINK when the target is $0      */
+	uint8_t sa;         /* shift amount / small field                       */
+	uint16_t off;       /* byte offset of this word in its page             */
+	uint8_t ldreg;      /* GPR this load writes (load-use stall), else 0    */
+	uint8_t op;         /* enum isa_op                                       */
+	uint8_t flags;      /* DI_* below                                        */
+	uint8_t stall;      /* load-use stall cycles when reached from the word
+			       before it (predecoded: that word loads a GPR this
+			       one reads)                                       */
+	uint8_t pad[6];
+};
+#define DI_CTI     0x01 /* branch, jump or ERET: not allowed in a delay slot */
+#define CPU_SINK   32   /* gpr[32] absorbs writes to $0                      */
+#define CPU_PAGE_WORDS 1024
+
+/* Results of an exec function. */
+enum {
+	X_NEXT = 0,  /* fall through to the next word                            */
+	X_BRANCH,    /* c->ds_target is set: run the delay slot, then go there     */
+	X_JUMP,      /* c->pc is set, no delay slot (likely not taken, ERET)      */
+	X_EXC,       /* an exception was taken (c->pc is the vector) or exited    */
+	X_STOP,      /* completed; leave the run loop now (WAIT)                   */
+	X_REFETCH,   /* nothing executed: continue at c->pc (end of a page)        */
+	X_SYNC,      /* like X_NEXT, but c->cycles was charged extra (stalls): the
+			loop keeps the clock in a register and must reload it     */
+};
+
+/* ---- host-side translation caches ----------------------------------------------
+ * Invisible to the guest (DESIGN.md section 3): a direct-mapped cache per
+ * execution mode from virtual page to host address, filled from the real
+ * TLB/segment rules on a miss and emptied (by bumping c->gen) on every TLB
+ * write, ASID change, ERL change or code-page creation. A tag is
+ * (va & ~0xfff) | gen, with gen a multiple of 4 in bits 11..2, so one compare
+ * checks page, generation and (with the low bits of va) alignment. */
+#define HC_BITS 10
+#define HC_SIZE (1u << HC_BITS)
+struct hc_entry {
+	uint32_t rtag;      /* tag when loads may use this entry              */
+	uint32_t wtag;      /* tag when stores may (D set, not a code page)    */
+	uintptr_t addend;   /* host address = addend + va                      */
+};
+struct fc_entry {
+	uint32_t tag;
+	struct dpage *page;
+};
+enum cpu_mode { MODE_KERNEL, MODE_SUPER, MODE_USER, MODE_NMODES };
+
+/* ---- an exception that leaves the CPU for the host (exit-to-host mode) --------- */
+struct cpu_exit {
+	unsigned code;       /* Cause.ExcCode                                     */
+	uint32_t pc;         /* address of the instruction that faulted           */
+	bool bd;             /* it was in a branch delay slot (EPC = pc - 4)       */
+	bool refill;         /* TLB refill (would use the refill vector)           */
+	bool fetch;          /* the fault happened fetching the instruction        */
+	uint32_t badvaddr;   /* for address and TLB exceptions                     */
+	uint32_t word;       /* the instruction word (0 if the fetch failed)       */
+	unsigned ce;         /* coprocessor number for CpU                         */
+	uint64_t cycle;      /* when                                               */
+};
+
+struct cpu_stats {
+	uint64_t insns;                 /* instructions completed               */
+	uint64_t extra;                 /* cycles charged by cpu_charge: HI/LO and
+					   MUL stalls, exceptions, ERET, WAIT    */
+	uint64_t exceptions[32];        /* by ExcCode                           */
+	uint64_t refills;               /* TLB refill exceptions                 */
+	uint64_t interrupts;            /* interrupt exceptions                  */
+	uint64_t tlb_writes;
+	uint64_t stalls;                /* HI/LO and MUL stall cycles (load-use
+					   stalls are the rest: cpu_load_use_stalls) */
+};
+
+/* Trace flags (machine/trace.c prints the lines). */
+enum {
+	TRACE_INSN = 1 << 0, TRACE_EXC = 1 << 1, TRACE_TLB = 1 << 2,
+	TRACE_IRQ = 1 << 3, TRACE_DEV = 1 << 4,
+};
+
+struct cpu {
+	/* --- hot state: every instruction touches some of this ------------------- */
+	uint32_t gpr[33];          /* gpr[0] is always 0; gpr[32] is the $0 sink  */
+	uint32_t hi, lo;
+	uint64_t cycles;           /* the clock                                  */
+	uint64_t event_at;         /* cpu_run returns once cycles >= event_at     */
+	uint64_t hilo_ready;       /* cycle at which HI/LO results are ready      */
+	struct hc_entry *hc;       /* host cache of the current mode              */
+	struct fc_entry *fc;       /* fetch cache of the current mode             */
+	uint32_t gen;              /* current host-cache generation               */
+	enum cpu_mode mode;        /* derived from Status (KSU, EXL, ERL)         */
+
+	/* --- where execution continues -------------------------------------------
+	 * pc is the next instruction. When in_ds, pc is a branch delay slot and
+	 * after it execution goes to ds_target; an exception there sets
+	 * Cause.BD and EPC = pc - 4 (the branch). */
+	uint32_t pc;
+	bool in_ds;
+	uint32_t ds_target;
+	uint32_t page_va;          /* virtual page of the instructions being run  */
+
+	/* --- CP0 ------------------------------------------------------------------- */
+	uint32_t cp0[CP0_NREGS];   /* stored values; see cp0.c for computed ones   */
+	uint64_t count_cycle;      /* Count = cp0[COUNT] + (cycles-count_cycle)/2  */
+	uint64_t random_cycle;     /* Random counts down from N-1 since this cycle */
+	uint64_t timer_at;         /* cycle when Count next equals Compare         */
+	bool ti;                   /* timer match latched (Cause.TI) until Compare written */
+	uint32_t irq_lines;        /* Cause.IP7..2 hardware lines, as IP bits      */
+	bool llbit;                /* LL/SC link                                   */
+	struct tlb tlb;
+
+	/* --- memory ------------------------------------------------------------------ */
+	struct bus *bus;
+	struct dpage **code;       /* one per RAM page, NULL until executed         */
+	uint32_t code_pages;
+	struct hc_entry hcache[MODE_NMODES][HC_SIZE];
+	struct fc_entry fcache[MODE_NMODES][HC_SIZE];
+
+	/* --- control ------------------------------------------------------------------ */
+	bool exit_to_host;         /* exceptions stop with c->exit instead of vectoring */
+	bool exited;               /* set when an exit record is waiting           */
+	struct cpu_exit exit;
+	bool waiting;              /* WAIT executed; woken by an interrupt          */
+	bool stop_req;             /* cpu_request_stop was called                   */
+	uint64_t until;            /* the current cpu_run's time limit              */
+	unsigned trace;            /* TRACE_* bits                                 */
+	struct cpu_stats stats;
+};
+
+/* PRId: company 0 (not a MIPS Technologies part), processor 0x54 ('T'), rev 1 */
+#define CPU_PRID 0x00005401
+
+/* ---- life cycle ----------------------------------------------------------------- */
+int cpu_init(struct cpu *c, struct bus *bus, int tlb_entries);
+void cpu_free(struct cpu *c);
+/* Architectural reset values of CP0 (Config, PRId, ...), kernel mode. */
+void cpu_reset(struct cpu *c);
+
+/* Run until c->cycles >= until, a stop request, an exit to the host (when
+ * c->exit_to_host), or WAIT. Returns X_NEXT when the time ran out, X_EXC for
+ * an exit (c->exit is filled), X_STOP otherwise. Takes pending interrupts at
+ * instruction boundaries (never between a branch and its delay slot). */
+int cpu_run(struct cpu *c, uint64_t until);
+/* Run exactly one instruction (a delay slot counts as one) the same way. */
+int cpu_step(struct cpu *c);
+/* Ask a running cpu_run to return after the current instruction. */
+static inline void cpu_request_stop(struct cpu *c) { c->stop_req = true; c->event_at = 0; }
+
+/* Cycles are one per completed instruction, plus what cpu_charge added, plus
+ * load-use stalls: so those need not be counted one by one. */
+static inline uint64_t cpu_insns(const struct cpu *c)
+{
+	return c->stats.insns;
+}
+static inline uint64_t cpu_load_use_stalls(const struct cpu *c)
+{
+	return c->cycles - c->stats.insns * COST_INSN - c->stats.extra;
+}
+/* Spend n cycles that complete no instruction (stall == counted as a stall). */
+static inline void cpu_charge(struct cpu *c, uint64_t n, bool stall)
+{
+	c->cycles += n;
+	c->stats.extra += n;
+	if (stall)
+		c->stats.stalls += n;
+}
+
+/* ---- exceptions and interrupts (cpu_exc.c) --------------------------------------- */
+/* Raise exception `code` for the instruction d being executed, or, with d
+ * NULL, for the instruction at c->pc that could not be fetched. Native mode
+ * vectors per MIPS32; exit-to-host mode records c->exit and stops. Returns X_EXC. */
+int cpu_exception(struct cpu *c, const struct dinst *d, unsigned code,
+		  uint32_t badvaddr, bool refill);
+/* Take the pending interrupt now (at a boundary). */
+void cpu_take_interrupt(struct cpu *c);
+/* Highest-priority pending and enabled interrupt? (Status.IE, !EXL, !ERL, IM&IP) */
+bool cpu_interrupt_pending(const struct cpu *c);
+/* Set the hardware interrupt lines (IP bits 10..15 of Cause as a mask). */
+void cpu_set_irq_lines(struct cpu *c, uint32_t ip_bits);
+/* After the host handled an exit: resume at the instruction after the one that
+ * exited, completing its branch if it was in a delay slot. */
+void cpu_skip_insn(struct cpu *c);
+
+/* ---- CP0 (cp0.c): the side-effect-free read, and the architectural write ------ */
+uint32_t cpu_cp0_read(const struct cpu *c, enum cp0_reg r);
+void cpu_cp0_reset(struct cpu *c);
+void cpu_cp0_write(struct cpu *c, enum cp0_reg r, uint32_t value);
+/* Cycle at which the next timer interrupt becomes pending (UINT64_MAX: never). */
+uint64_t cpu_timer_deadline(const struct cpu *c);
+/* Status changed: recompute the mode (EXL or ERL force kernel; KSU 00 kernel,
+ * 01 supervisor, 10 user; 11 is reserved and treated as user) and switch to
+ * that mode's host caches. */
+static inline void cpu_mode_changed(struct cpu *c)
+{
+	static const enum cpu_mode by_ksu[4] = { MODE_KERNEL, MODE_SUPER, MODE_USER, MODE_USER };
+	uint32_t st = c->cp0[CP0_STATUS];
+	c->mode = (st & (ST_EXL | ST_ERL)) ? MODE_KERNEL : by_ksu[(st & ST_KSU) >> ST_KSU_SHIFT];
+	c->hc = c->hcache[c->mode];
+	c->fc = c->fcache[c->mode];
+}
+void cpu_flush_caches(struct cpu *c);
+
+/* ---- memory (mmu.c) ------------------------------------------------------------------ */
+enum cpu_access { ACC_LOAD, ACC_STORE, ACC_FETCH };
+/* Side-effect-free translation of va in the CPU's current mode and ASID:
+ * returns 0 and sets *pa, or the exception code the access would raise. Never
+ * fills a TLB or a cache. For the debugger and tracing. */
+unsigned cpu_translate_peek(const struct cpu *c, uint32_t va, enum cpu_access acc,
+			    uint32_t *pa);
+/* Side-effect-free read of guest memory by virtual address; -1 if unmapped or
+ * a device. */
+int cpu_peek32(const struct cpu *c, uint32_t va, uint32_t *out);
+/* Coherence: the words of [pa, pa+len) changed behind the CPU's back (DMA). */
+void cpu_code_written(struct cpu *c, uint32_t pa, uint32_t len);
+
+#endif

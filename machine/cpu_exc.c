@@ -1,0 +1,123 @@
+/*
+ * cpu_exc.c - exception entry (MIPS32 Vol. III section 6.2) and interrupts.
+ *
+ * On an exception, native mode does what the hardware does:
+ *   if Status.EXL = 0:  EPC = the instruction (the branch, with Cause.BD = 1,
+ *                       if it is in a delay slot); vector offset 0x000 for a
+ *                       TLB refill, 0x200 for an interrupt when Cause.IV,
+ *                       else 0x180
+ *   else:               EPC and BD unchanged; offset 0x180 (refills too)
+ *   Cause.ExcCode = code, Cause.CE = 0; BadVAddr for address and TLB faults;
+ *   Context.BadVPN2 and EntryHi.VPN2 for TLB faults; Status.EXL = 1;
+ *   PC = (Status.BEV ? 0xBFC00200 : EBase) + offset.
+ * With c->exit_to_host, none of that happens: the CPU records c->exit, leaves
+ * pc at the faulting instruction and stops, and the host decides.
+ */
+#include "exec.h"
+
+static bool is_tlb_fault(unsigned code)
+{
+	return code == EXC_MOD || code == EXC_TLBL || code == EXC_TLBS;
+}
+
+static bool sets_badvaddr(unsigned code)
+{
+	return is_tlb_fault(code) || code == EXC_ADEL || code == EXC_ADES;
+}
+
+/* Common entry. pc = the instruction the exception belongs to. */
+static int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
+		 bool fetch, uint32_t badvaddr, bool refill, uint64_t cost)
+{
+	bool bd = c->in_ds;
+	c->stats.exceptions[code & 31]++;
+	if (refill)
+		c->stats.refills++;
+	if (code == EXC_INT)
+		c->stats.interrupts++;
+	cpu_charge(c, cost, false);
+
+	if (c->exit_to_host) {
+		c->exit = (struct cpu_exit){ .code = code, .pc = pc, .bd = bd,
+			.refill = refill, .fetch = fetch, .badvaddr = badvaddr,
+			.word = word, .ce = 0, .cycle = c->cycles };
+		c->pc = pc;                     /* in_ds is kept: the host sees it */
+		c->exited = true;
+		cpu_request_stop(c);
+		return X_EXC;
+	}
+
+	uint32_t st = c->cp0[CP0_STATUS], cause = c->cp0[CP0_CAUSE];
+	uint32_t offset = VEC_GENERAL;
+	if (!(st & ST_EXL)) {
+		c->cp0[CP0_EPC] = bd ? pc - 4 : pc;
+		cause = bd ? cause | CAUSE_BD : cause & ~CAUSE_BD;
+		if (refill)
+			offset = VEC_REFILL;
+		else if (code == EXC_INT && (cause & CAUSE_IV))
+			offset = VEC_INTERRUPT;
+	}
+	cause = (cause & ~(CAUSE_EXC | CAUSE_CE)) | (code << CAUSE_EXC_SHIFT);
+	c->cp0[CP0_CAUSE] = cause;
+	if (sets_badvaddr(code))
+		c->cp0[CP0_BADVADDR] = badvaddr;
+	if (is_tlb_fault(code)) {
+		uint32_t vpn2 = badvaddr & ENTRYHI_VPN2;
+		c->cp0[CP0_CONTEXT] = (c->cp0[CP0_CONTEXT] & CONTEXT_PTEBASE) |
+				      (vpn2 >> 13 << CONTEXT_BADVPN2_SHIFT);
+		c->cp0[CP0_ENTRYHI] = (c->cp0[CP0_ENTRYHI] & ENTRYHI_ASID) | vpn2;
+	}
+	c->cp0[CP0_STATUS] = st | ST_EXL;
+	uint32_t base = (st & ST_BEV) ? VEC_BEV_BASE : (c->cp0[CP0_EBASE] & 0xfffff000u);
+	c->pc = base + offset;
+	c->in_ds = false;
+	c->waiting = false;
+	cpu_mode_changed(c);
+	if (c->trace & TRACE_EXC)
+		trace_exception(c, code, c->cp0[CP0_EPC], bd, badvaddr, c->pc);
+	return X_EXC;
+}
+
+int cpu_exception(struct cpu *c, const struct dinst *d, unsigned code,
+		  uint32_t badvaddr, bool refill)
+{
+	/* The faulting instruction used its cycle; entry costs more on top. */
+	uint64_t cost = COST_INSN + COST_EXC_ENTRY;
+	if (d)
+		return enter(c, code, pc_of(c, d), d->word, false, badvaddr, refill, cost);
+	return enter(c, code, c->pc, 0, true, badvaddr, refill, cost);
+}
+
+/* Cause.IP (hardware lines, software bits, timer on IP7) against Status.IM,
+ * when interrupts are enabled: IE = 1, EXL = 0, ERL = 0. */
+bool cpu_interrupt_pending(const struct cpu *c)
+{
+	uint32_t st = c->cp0[CP0_STATUS];
+	if ((st & (ST_IE | ST_EXL | ST_ERL)) != ST_IE)
+		return false;
+	return (cpu_cp0_read(c, CP0_CAUSE) & st & ST_IM) != 0;
+}
+
+void cpu_take_interrupt(struct cpu *c)
+{
+	c->waiting = false;
+	enter(c, EXC_INT, c->pc, 0, false, 0, false, COST_EXC_ENTRY);
+}
+
+void cpu_set_irq_lines(struct cpu *c, uint32_t ip_bits)
+{
+	if ((c->irq_lines ^ ip_bits) & CAUSE_IP) {
+		c->irq_lines = ip_bits & CAUSE_IP;
+		c->event_at = 0;                /* re-check at the next boundary */
+	}
+}
+
+void cpu_skip_insn(struct cpu *c)
+{
+	if (c->in_ds) {
+		c->pc = c->ds_target;
+		c->in_ds = false;
+	} else {
+		c->pc += 4;
+	}
+}

@@ -1,0 +1,232 @@
+/*
+ * cpu_run.c - the CPU's life cycle and its run loop.
+ *
+ * The loop runs predecoded instructions straight through a page (d++),
+ * asking the fetch cache only when control leaves the page. Time is checked
+ * once per instruction against one number, c->event_at: the earliest of the
+ * caller's limit and the timer. Anything that may change what should happen
+ * next (MTC0 to Status, an interrupt line, a stop request, an exit to the
+ * host) sets event_at = 0, and the "boundary" code at the top sorts it out:
+ * stop, take an interrupt, or compute the next event_at.
+ *
+ * Delay slots: a branch returns X_BRANCH with c->ds_target set; the slot runs
+ * next with c->in_ds = true, so an exception in it reports BD = 1 and
+ * EPC = the branch. A branch or ERET in a delay slot is UNPREDICTABLE in
+ * MIPS32; Trapeze raises Reserved Instruction for it. Interrupts are taken
+ * only at boundaries that are not delay slots.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "bus.h"
+#include "exec.h"
+
+int cpu_init(struct cpu *c, struct bus *bus, int tlb_entries)
+{
+	memset(c, 0, sizeof *c);
+	c->bus = bus;
+	c->code_pages = bus->ram_size >> 12;
+	c->code = calloc(c->code_pages ? c->code_pages : 1, sizeof *c->code);
+	if (!c->code)
+		return -1;
+	tlb_init(&c->tlb, tlb_entries);
+	cpu_reset(c);
+	return 0;
+}
+
+void cpu_free(struct cpu *c)
+{
+	for (uint32_t i = 0; i < c->code_pages; i++)
+		free(c->code[i]);
+	free(c->code);
+	c->code = NULL;
+}
+
+void cpu_reset(struct cpu *c)
+{
+	memset(c->gpr, 0, sizeof c->gpr);
+	c->hi = c->lo = 0;
+	c->pc = 0xbfc00000u;
+	c->in_ds = false;
+	c->llbit = false;
+	c->waiting = false;
+	memset(c->hcache, 0xff, sizeof c->hcache);
+	memset(c->fcache, 0xff, sizeof c->fcache);
+	c->gen = 4;
+	cpu_cp0_reset(c);
+	cpu_mode_changed(c);
+	c->event_at = 0;
+}
+
+/* Run the delay-slot instruction ds (c->in_ds is set, c->pc is its address)
+ * after an instruction that loaded GPR ld. When it completes, control goes
+ * to c->ds_target. */
+static int run_delay_slot(struct cpu *c, const struct dinst *ds, unsigned ld)
+{
+	if (ds->flags & DI_CTI)
+		return cpu_exception(c, ds, EXC_RI, 0, false);
+	c->cycles += cpu_load_use(ds, ld);
+	int r = ds->fn(c, ds);
+	if (r == X_NEXT || r == X_SYNC || r == X_STOP) {
+		c->cycles += COST_INSN;
+		c->stats.insns++;
+		c->in_ds = false;
+		c->pc = c->ds_target;
+	}
+	return r == X_SYNC ? X_NEXT : r;
+}
+
+/* The fast path: predecoded instructions from d on, one page at a time.
+ * The clock (cyc) and the instruction count (n) stay in registers; c->cycles
+ * is stored before every exec function, which may read it (and must return
+ * X_SYNC if it charges more). The load-use stall of an instruction reached
+ * from the word before it is predecoded (d->stall); after a branch it is
+ * computed from the delay slot. On entry, ld is the GPR the last completed
+ * instruction loaded. Returns how it stopped, with c->pc, c->cycles, the
+ * instruction count and *ld up to date:
+ *   X_NEXT     an event is due, or control left the page (c->pc set)
+ *   X_JUMP, X_EXC, X_STOP, X_REFETCH   as the instruction returned them
+ *              (X_JUMP still owes the instruction's own cycle). */
+static int run_page(struct cpu *c, const struct dinst *d, unsigned *ldp)
+{
+	const struct dinst *base = d - (d->off >> 2);   /* the page's first word */
+	uint64_t cyc = c->cycles + cpu_load_use(d, *ldp);
+	uint64_t n = 0;
+	int r;
+
+	*ldp = 0;
+	for (;;) {
+		c->cycles = cyc;
+		r = d->fn(c, d);
+		if (likely(r == X_NEXT)) {
+			cyc += COST_INSN;
+		} else if (r == X_SYNC) {
+			cyc = c->cycles + COST_INSN;
+		} else if (r == X_BRANCH) {
+			/* Run the delay slot here when it is on this page and no event
+			 * is due, then follow the branch if it stays in the page. */
+			cyc += COST_INSN;
+			n++;
+			const struct dinst *ds = d + 1;
+			c->in_ds = true;
+			if (unlikely(cyc >= c->event_at || (ds->flags & DI_CTI))) {
+				c->pc = c->page_va + ds->off;
+				break;
+			}
+			c->cycles = cyc;
+			r = ds->fn(c, ds);
+			if (likely(r == X_NEXT))
+				cyc += COST_INSN;
+			else if (r == X_SYNC)
+				cyc = c->cycles + COST_INSN;
+			else {
+				if (r == X_STOP) {        /* WAIT in a delay slot */
+					c->cycles += COST_INSN;
+					n++;
+					c->in_ds = false;
+					c->pc = c->ds_target;
+				}
+				c->stats.insns += n;
+				return r;
+			}
+			n++;
+			c->in_ds = false;
+			/* in this page and aligned: one test (a misaligned target
+			 * must be fetched, to raise AdEL) */
+			uint32_t rel = c->ds_target - c->page_va;
+			if (unlikely((rel & ~0xffcu) || cyc >= c->event_at)) {
+				c->pc = c->ds_target;
+				*ldp = ds->ldreg;
+				break;
+			}
+			d = base + (rel >> 2);
+			cyc += cpu_load_use(d, ds->ldreg);
+			continue;
+		} else {
+			if (r == X_STOP) {                /* WAIT completed */
+				c->cycles += COST_INSN;
+				n++;
+				c->pc = pc_of(c, d) + 4;
+			} else if (r == X_REFETCH) {      /* the page's end, reached */
+				*ldp = d[-1].ldreg;       /* from its last word      */
+			}
+			c->stats.insns += n;
+			return r;                         /* c->cycles is the handler's */
+		}
+		n++;
+		d++;
+		cyc += d->stall;
+		if (unlikely(cyc >= c->event_at)) {
+			c->pc = c->page_va + d->off;
+			break;                  /* d's stall is paid: *ldp stays 0 */
+		}
+	}
+	c->cycles = cyc;
+	c->stats.insns += n;
+	return X_NEXT;
+}
+
+int cpu_run(struct cpu *c, uint64_t until)
+{
+	unsigned ld = 0;            /* GPR written by the previous load, if any */
+	const struct dinst *d;
+	int r;
+
+	c->until = until;
+	c->event_at = 0;
+	for (;;) {
+		/* ---- boundary: stop, interrupt, or the next event ---------------------- */
+		if (c->cycles >= c->event_at) {
+			if (c->exited)
+				return X_EXC;
+			if (c->stop_req) {
+				c->stop_req = false;
+				return X_STOP;
+			}
+			if (!c->in_ds && cpu_interrupt_pending(c)) {
+				cpu_take_interrupt(c);
+				ld = 0;
+				if (c->exited)
+					return X_EXC;
+			}
+			if (c->cycles >= until)
+				return X_NEXT;
+			uint64_t t = cpu_timer_deadline(c);
+			c->event_at = t < until ? t : until;
+			continue;
+		}
+
+		/* ---- a pending delay slot (after a stop, or on the next page) ------------ */
+		if (c->in_ds) {
+			d = cpu_fetch(c, c->pc);
+			unsigned prev = ld;
+			ld = 0;
+			if (d && (r = run_delay_slot(c, d, prev)) != X_EXC) {
+				if (r == X_STOP)
+					return X_STOP;
+				ld = d->ldreg;
+			}
+			continue;
+		}
+
+		d = cpu_fetch(c, c->pc);
+		if (!d) {
+			ld = 0;
+			continue;
+		}
+		switch (run_page(c, d, &ld)) {
+		case X_JUMP:                /* completed, c->pc set (ERET, likely not taken) */
+			c->cycles += COST_INSN;
+			c->stats.insns++;
+			break;
+		case X_STOP:                /* WAIT completed */
+			return X_STOP;
+		default:                    /* X_NEXT, X_EXC, X_REFETCH: c->pc is set */
+			break;
+		}
+	}
+}
+
+int cpu_step(struct cpu *c)
+{
+	return cpu_run(c, c->cycles + 1);
+}

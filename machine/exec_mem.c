@@ -1,0 +1,143 @@
+/*
+ * exec_mem.c - loads and stores (MIPS32 Vol. II). Effective address =
+ * GPR[base] + sign-extended offset. Little-endian: the byte at the lowest
+ * address is the least significant.
+ */
+#include "exec.h"
+
+#define EA (GPR_RS + IMM)
+
+EXEC(LB)
+{
+	uint32_t v;
+	int r = mem_load(c, d, EA, 1, &v);
+	if (likely(r == X_NEXT))
+		GPR_DST = (uint32_t)(int32_t)(int8_t)v;
+	return r;
+}
+EXEC(LBU)
+{
+	uint32_t v;
+	int r = mem_load(c, d, EA, 1, &v);
+	if (likely(r == X_NEXT))
+		GPR_DST = v;
+	return r;
+}
+EXEC(LH)
+{
+	uint32_t v;
+	int r = mem_load(c, d, EA, 2, &v);
+	if (likely(r == X_NEXT))
+		GPR_DST = (uint32_t)(int32_t)(int16_t)v;
+	return r;
+}
+EXEC(LHU)
+{
+	uint32_t v;
+	int r = mem_load(c, d, EA, 2, &v);
+	if (likely(r == X_NEXT))
+		GPR_DST = v;
+	return r;
+}
+EXEC(LW)
+{
+	uint32_t v;
+	int r = mem_load(c, d, EA, 4, &v);
+	if (likely(r == X_NEXT))
+		GPR_DST = v;
+	return r;
+}
+EXEC(SB) { return mem_store(c, d, EA, 1, GPR_RT); }
+EXEC(SH) { return mem_store(c, d, EA, 2, GPR_RT); }
+EXEC(SW) { return mem_store(c, d, EA, 4, GPR_RT); }
+
+/* ---- unaligned word access, little-endian (Vol. II, LWL/LWR/SWL/SWR) ------------
+ * With b = EA & 3 and W the aligned word containing EA:
+ *   LWL: the b+1 bytes W[b..0] become the most significant bytes of rt;
+ *   LWR: the 4-b bytes W[3..b] become the least significant bytes of rt;
+ *   SWL: the b+1 most significant bytes of rt go to W[b..0];
+ *   SWR: the 4-b least significant bytes of rt go to W[3..b].
+ * Translation faults are checked first on the aligned word, reporting
+ * BadVAddr = EA, and with store permission for the stores (TLBS, Mod).
+ */
+static int load_aligned(struct cpu *c, const struct dinst *d, uint32_t ea, uint32_t *w)
+{
+	int r = cpu_access_check(c, d, ea & ~3u, ACC_LOAD, ea);
+	return r != X_NEXT ? r : mem_load(c, d, ea & ~3u, 4, w);
+}
+
+EXEC(LWL)
+{
+	uint32_t ea = EA, w;
+	int r = load_aligned(c, d, ea, &w);
+	if (r != X_NEXT)
+		return r;
+	unsigned sh = 8 * (3 - (ea & 3));
+	uint32_t keep = (uint32_t)((1ull << sh) - 1);
+	GPR_DST = (w << sh) | (GPR_RT & keep);
+	return X_NEXT;
+}
+EXEC(LWR)
+{
+	uint32_t ea = EA, w;
+	int r = load_aligned(c, d, ea, &w);
+	if (r != X_NEXT)
+		return r;
+	unsigned sh = 8 * (ea & 3);
+	uint32_t keep = ~(0xffffffffu >> sh);
+	GPR_DST = (w >> sh) | (GPR_RT & keep);
+	return X_NEXT;
+}
+/* Read-modify-write of the aligned word: replace the bits in mask. */
+static int store_merge(struct cpu *c, const struct dinst *d, uint32_t ea,
+		       uint32_t mask, uint32_t bits)
+{
+	uint32_t w;
+	int r = cpu_access_check(c, d, ea & ~3u, ACC_STORE, ea);
+	if (r == X_NEXT)
+		r = mem_load(c, d, ea & ~3u, 4, &w);
+	if (r != X_NEXT)
+		return r;
+	return mem_store(c, d, ea & ~3u, 4, (w & ~mask) | (bits & mask));
+}
+EXEC(SWL)
+{
+	uint32_t ea = EA;
+	unsigned sh = 8 * (3 - (ea & 3));
+	return store_merge(c, d, ea, 0xffffffffu >> sh, GPR_RT >> sh);
+}
+EXEC(SWR)
+{
+	uint32_t ea = EA;
+	unsigned sh = 8 * (ea & 3);
+	return store_merge(c, d, ea, 0xffffffffu << sh, GPR_RT << sh);
+}
+
+/* ---- LL/SC: the link is c->llbit, cleared by ERET (and by SC itself) ------------- */
+EXEC(LL)
+{
+	uint32_t v;
+	int r = mem_load(c, d, EA, 4, &v);
+	if (likely(r == X_NEXT)) {
+		GPR_DST = v;
+		c->llbit = true;
+	}
+	return r;
+}
+EXEC(SC)
+{
+	if (!c->llbit) {
+		GPR_DST = 0;
+		return X_NEXT;
+	}
+	int r = mem_store(c, d, EA, 4, GPR_RT);
+	if (r != X_NEXT)
+		return r;
+	c->llbit = false;
+	GPR_DST = 1;
+	return X_NEXT;
+}
+
+/* Hints that need no work on a machine without caches or other processors. */
+EXEC(PREF)  { (void)c; (void)d; return X_NEXT; }
+EXEC(SYNC)  { (void)c; (void)d; return X_NEXT; }

@@ -1,0 +1,183 @@
+/*
+ * exec_priv.c - the Coprocessor 0 instructions, RDHWR, and everything that
+ * raises an exception on purpose (SYSCALL, BREAK, traps, reserved words).
+ *
+ * Every privileged instruction starts with REQUIRE_CP0(): outside kernel mode
+ * with Status.CU0 = 0 it raises Coprocessor Unusable (Cause.CE = 0). This is
+ * the hook the VMM lives on: its guests run with CU0 = 0.
+ */
+#include "exec.h"
+
+/* ---- MFC0 / MTC0: IMM is the cp0.def row, or UINT32_MAX when unimplemented ---- */
+EXEC(MFC0)
+{
+	REQUIRE_CP0();
+	GPR_DST = IMM == UINT32_MAX ? 0 : cpu_cp0_read(c, (enum cp0_reg)IMM);
+	return X_NEXT;
+}
+
+EXEC(MTC0)
+{
+	REQUIRE_CP0();
+	if (IMM == UINT32_MAX)
+		return X_NEXT;                  /* unimplemented: write ignored */
+	enum cp0_reg r = (enum cp0_reg)IMM;
+	cpu_cp0_write(c, r, GPR_RT);
+	if (r == CP0_STATUS || r == CP0_CAUSE || r == CP0_COUNT || r == CP0_COMPARE)
+		recheck_interrupts(c);
+	return X_NEXT;
+}
+
+/* DI/EI rt: rt = Status, then Status.IE = 0 / 1. */
+static int set_ie(struct cpu *c, const struct dinst *d, bool on)
+{
+	REQUIRE_CP0();
+	uint32_t st = c->cp0[CP0_STATUS];
+	GPR_DST = st;
+	c->cp0[CP0_STATUS] = on ? st | ST_IE : st & ~ST_IE;
+	recheck_interrupts(c);
+	return X_NEXT;
+}
+EXEC(DI) { return set_ie(c, d, false); }
+EXEC(EI) { return set_ie(c, d, true); }
+
+/* ERET: return to ErrorEPC if Status.ERL (clearing ERL), else to EPC
+ * (clearing EXL); clears the LL link; has no delay slot. */
+EXEC(ERET)
+{
+	REQUIRE_CP0();
+	uint32_t st = c->cp0[CP0_STATUS];
+	if (st & ST_ERL) {
+		c->pc = c->cp0[CP0_ERROREPC];
+		c->cp0[CP0_STATUS] = st & ~ST_ERL;
+		cpu_flush_caches(c);
+	} else {
+		c->pc = c->cp0[CP0_EPC];
+		c->cp0[CP0_STATUS] = st & ~ST_EXL;
+	}
+	c->llbit = false;
+	cpu_mode_changed(c);
+	cpu_charge(c, COST_ERET - COST_INSN, false);   /* the loop adds COST_INSN */
+	recheck_interrupts(c);
+	return X_JUMP;
+}
+
+/* WAIT: idle until an interrupt is pending (machine.c); execution resumes,
+ * or the interrupt is taken, at the instruction after WAIT. */
+EXEC(WAIT)
+{
+	REQUIRE_CP0();
+	c->waiting = true;
+	return X_STOP;
+}
+
+/* CACHE: there are no caches to operate on; a no-op in kernel mode. */
+EXEC(CACHE) { REQUIRE_CP0(); return X_NEXT; }
+
+/* HYPCALL: on the bare machine there is nobody to call. Under the VMM the
+ * guest runs without CU0 and the CpU exception reaches the hypervisor. */
+EXEC(HYPCALL)
+{
+	REQUIRE_CP0();
+	return cpu_exception(c, d, EXC_RI, 0, false);
+}
+
+/* ---- the TLB instructions --------------------------------------------------------- */
+
+/* TLBWI/TLBWR: the entry takes EntryHi (VPN2 masked by PageMask, ASID),
+ * PageMask, EntryLo0/1; its G is EntryLo0.G AND EntryLo1.G. */
+static int tlb_write(struct cpu *c, unsigned index, const char *how)
+{
+	struct tlb_entry *e = &c->tlb.e[index % (unsigned)c->tlb.n];
+	uint32_t pm = c->cp0[CP0_PAGEMASK];
+	uint32_t g = c->cp0[CP0_ENTRYLO0] & c->cp0[CP0_ENTRYLO1] & ENTRYLO_G;
+	e->pagemask = pm;
+	e->entryhi = c->cp0[CP0_ENTRYHI] & (ENTRYHI_VPN2 | ENTRYHI_ASID) & ~pm;
+	e->entrylo0 = (c->cp0[CP0_ENTRYLO0] & ~ENTRYLO_G) | g;
+	e->entrylo1 = (c->cp0[CP0_ENTRYLO1] & ~ENTRYLO_G) | g;
+	cpu_flush_caches(c);
+	c->stats.tlb_writes++;
+	if (c->trace & TRACE_TLB)
+		trace_tlb_write(c, how, (int)(index % (unsigned)c->tlb.n));
+	return X_NEXT;
+}
+
+EXEC(TLBWI)
+{
+	REQUIRE_CP0();
+	return tlb_write(c, c->cp0[CP0_INDEX] & ~INDEX_P, "TLBWI");
+}
+
+EXEC(TLBWR)
+{
+	REQUIRE_CP0();
+	return tlb_write(c, cpu_cp0_read(c, CP0_RANDOM), "TLBWR");
+}
+
+EXEC(TLBR)
+{
+	REQUIRE_CP0();
+	const struct tlb_entry *e = &c->tlb.e[(c->cp0[CP0_INDEX] & ~INDEX_P) % (unsigned)c->tlb.n];
+	uint32_t old_asid = c->cp0[CP0_ENTRYHI] & ENTRYHI_ASID;
+	c->cp0[CP0_ENTRYHI] = e->entryhi;
+	c->cp0[CP0_PAGEMASK] = e->pagemask;
+	c->cp0[CP0_ENTRYLO0] = e->entrylo0;
+	c->cp0[CP0_ENTRYLO1] = e->entrylo1;
+	if ((e->entryhi & ENTRYHI_ASID) != old_asid)
+		cpu_flush_caches(c);            /* TLBR changes the current ASID */
+	return X_NEXT;
+}
+
+/* TLBP: Index = the matching entry, or Index.P = 1 when none matches; two
+ * matches are a machine check (Trapeze detects them on lookup and probe). */
+EXEC(TLBP)
+{
+	REQUIRE_CP0();
+	int i = tlb_probe(&c->tlb, c->cp0[CP0_ENTRYHI]);
+	if (i == -2) {
+		c->cp0[CP0_STATUS] |= ST_TS;
+		return cpu_exception(c, d, EXC_MCHECK, 0, false);
+	}
+	c->cp0[CP0_INDEX] = i < 0 ? INDEX_P : (uint32_t)i;
+	return X_NEXT;
+}
+
+/* ---- RDHWR: hardware registers for user code, gated by HWREna ------------------------ */
+EXEC(RDHWR)
+{
+	unsigned r = IMM;
+	if (r > HWR_CCRES)
+		return cpu_exception(c, d, EXC_RI, 0, false);
+	if (!cp0_usable(c) && !(c->cp0[CP0_HWRENA] & (1u << r)))
+		return cpu_exception(c, d, EXC_RI, 0, false);
+	switch (r) {
+	case HWR_CPUNUM:     GPR_DST = c->cp0[CP0_EBASE] & 0x3ffu; break;
+	case HWR_SYNCI_STEP: GPR_DST = 0; break;                 /* no caches */
+	case HWR_CC:         GPR_DST = cpu_cp0_read(c, CP0_COUNT); break;
+	case HWR_CCRES:      GPR_DST = COUNT_DIVISOR; break;
+	}
+	return X_NEXT;
+}
+
+/* ---- exceptions on purpose -------------------------------------------------------------- */
+EXEC(SYSCALL)  { return cpu_exception(c, d, EXC_SYS, 0, false); }
+EXEC(BREAK)    { return cpu_exception(c, d, EXC_BP, 0, false); }
+EXEC(RESERVED) { return cpu_exception(c, d, EXC_RI, 0, false); }
+
+static inline int trap_if(struct cpu *c, const struct dinst *d, bool cond)
+{
+	return cond ? cpu_exception(c, d, EXC_TR, 0, false) : X_NEXT;
+}
+#define S(x) ((int32_t)(x))
+EXEC(TEQ)   { return trap_if(c, d, GPR_RS == GPR_RT); }
+EXEC(TNE)   { return trap_if(c, d, GPR_RS != GPR_RT); }
+EXEC(TGE)   { return trap_if(c, d, S(GPR_RS) >= S(GPR_RT)); }
+EXEC(TGEU)  { return trap_if(c, d, GPR_RS >= GPR_RT); }
+EXEC(TLT)   { return trap_if(c, d, S(GPR_RS) < S(GPR_RT)); }
+EXEC(TLTU)  { return trap_if(c, d, GPR_RS < GPR_RT); }
+EXEC(TEQI)  { return trap_if(c, d, GPR_RS == IMM); }
+EXEC(TNEI)  { return trap_if(c, d, GPR_RS != IMM); }
+EXEC(TGEI)  { return trap_if(c, d, S(GPR_RS) >= SIMM); }
+EXEC(TGEIU) { return trap_if(c, d, GPR_RS >= IMM); }    /* sign-extended, unsigned */
+EXEC(TLTI)  { return trap_if(c, d, S(GPR_RS) < SIMM); }
+EXEC(TLTIU) { return trap_if(c, d, GPR_RS < IMM); }
