@@ -90,6 +90,8 @@ enum {
 	U_HILO = 1 << 6,   /* reads HI/LO                               */
 	W_HILO = 1 << 7,   /* writes HI/LO                              */
 	TRAPS  = 1 << 8,   /* always raises an exception (SYSCALL, ...) */
+	EXC    = 1 << 9,   /* may raise one: overflow, a trap condition  */
+	MDU    = 1 << 10,  /* uses the multiply/divide unit              */
 };
 
 /* One enumerator per table row, in table order; ISA_OP_RESERVED last. */

@@ -16,8 +16,8 @@
 #include "hw.h"
 
 const struct cp0_info cp0_table[CP0_NREGS] = {
-#define CP0_REG(name, num, sel, wmask, desc) \
-	[CP0_##name] = { #name, num, sel, wmask, desc },
+#define CP0_REG(name, num, sel, wmask, kind, desc) \
+	[CP0_##name] = { #name, num, sel, wmask, kind, desc },
 #include "cp0.def"
 #undef CP0_REG
 };
@@ -63,15 +63,10 @@ static uint32_t random_now(const struct cpu *c)
 	return n - 1 - (uint32_t)((c->cycles - c->random_cycle) % (n - wired));
 }
 
-static bool timer_pending(const struct cpu *c)
-{
-	return c->ti || c->cycles >= c->timer_at;
-}
-
 /* Remember a match that already happened, before Count or its base moves. */
 static void timer_latch(struct cpu *c)
 {
-	c->ti = timer_pending(c);
+	c->ti = cpu_timer_pending(c);
 }
 
 /* Arm: the first cycle at which Count is incremented to equal Compare. */
@@ -88,11 +83,6 @@ static void timer_rearm(struct cpu *c)
 	c->timer_at = c->count_cycle + (ticks + k) * COUNT_DIVISOR;
 }
 
-uint64_t cpu_timer_deadline(const struct cpu *c)
-{
-	return timer_pending(c) ? UINT64_MAX : c->timer_at;
-}
-
 uint32_t cpu_cp0_read(const struct cpu *c, enum cp0_reg r)
 {
 	switch (r) {
@@ -100,12 +90,9 @@ uint32_t cpu_cp0_read(const struct cpu *c, enum cp0_reg r)
 		return random_now(c);
 	case CP0_COUNT:
 		return count_now(c);
-	case CP0_CAUSE: {
-		uint32_t v = c->cp0[CP0_CAUSE] | (c->irq_lines & CAUSE_IP);
-		if (timer_pending(c))
-			v |= CAUSE_TI | (1u << (CAUSE_IP_SHIFT + 7));
-		return v;
-	}
+	case CP0_CAUSE:
+		return (c->cp0[CP0_CAUSE] & ~CAUSE_IP) | cpu_cause_ip(c) |
+		       (cpu_timer_pending(c) ? CAUSE_TI : 0);
 	default:
 		return c->cp0[r];
 	}

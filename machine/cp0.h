@@ -10,18 +10,28 @@
 
 /* One enumerator per implemented CP0 register, in table order. */
 enum cp0_reg {
-#define CP0_REG(name, num, sel, wmask, desc) CP0_##name,
+#define CP0_REG(name, num, sel, wmask, kind, desc) CP0_##name,
 #include "cp0.def"
 #undef CP0_REG
 	CP0_NREGS
 };
 
+enum cp0_kind { PLAIN, SPECIAL };
+
 struct cp0_info {
-	const char *name;       /* "Status" style name for displays */
+	const char *name;       /* the table's NAME column, "STATUS" */
 	uint8_t num, sel;
 	uint32_t writable;
+	enum cp0_kind kind;
 	const char *desc;
 };
+
+/* Bit r set: register r is PLAIN (a compile-time constant from the table). */
+#define CP0_REG(name, num, sel, wmask, kind, desc) | ((kind) == PLAIN ? 1ull << CP0_##name : 0)
+static const unsigned long long cp0_plain_set = 0
+#include "cp0.def"
+	;
+#undef CP0_REG
 extern const struct cp0_info cp0_table[CP0_NREGS];
 
 /* The table row for (number, select), or -1 if not implemented. */

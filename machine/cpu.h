@@ -16,6 +16,7 @@
 #include "cp0.h"
 #include "tlb.h"
 #include "cost.h"
+#include "hw.h"
 
 struct bus;
 struct cpu;
@@ -45,6 +46,9 @@ struct dinst {
 	uint8_t pad[6];
 };
 #define DI_CTI     0x01 /* branch, jump or ERET: not allowed in a delay slot */
+#define DI_SIMPLE  0x02 /* ordinary, cannot raise an exception, charges no extra
+			   cycles, reads no clock: may run as a delay slot
+			   without any bookkeeping                         */
 #define CPU_SINK   32   /* gpr[32] absorbs writes to $0                      */
 #define CPU_PAGE_WORDS 1024
 
@@ -206,8 +210,26 @@ int cpu_exception(struct cpu *c, const struct dinst *d, unsigned code,
 		  uint32_t badvaddr, bool refill);
 /* Take the pending interrupt now (at a boundary). */
 void cpu_take_interrupt(struct cpu *c);
-/* Highest-priority pending and enabled interrupt? (Status.IE, !EXL, !ERL, IM&IP) */
-bool cpu_interrupt_pending(const struct cpu *c);
+/* Has Count reached Compare since Compare was last written (Cause.TI)? */
+static inline bool cpu_timer_pending(const struct cpu *c)
+{
+	return c->ti || c->cycles >= c->timer_at;
+}
+/* Cause.IP: software bits, hardware lines, and the timer on IP7. */
+static inline uint32_t cpu_cause_ip(const struct cpu *c)
+{
+	uint32_t ip = (c->cp0[CP0_CAUSE] | c->irq_lines) & CAUSE_IP;
+	return cpu_timer_pending(c) ? ip | 1u << (CAUSE_IP_SHIFT + HW_IRQ_TIMER) : ip;
+}
+/* Would an interrupt be taken now? Status.IE = 1, EXL = ERL = 0, and a
+ * pending Cause.IP bit not masked by Status.IM. */
+static inline bool cpu_interrupt_pending(const struct cpu *c)
+{
+	uint32_t st = c->cp0[CP0_STATUS];
+	if ((st & (ST_IE | ST_EXL | ST_ERL)) != ST_IE)
+		return false;
+	return (cpu_cause_ip(c) & st & ST_IM) != 0;
+}
 /* Set the hardware interrupt lines (IP bits 10..15 of Cause as a mask). */
 void cpu_set_irq_lines(struct cpu *c, uint32_t ip_bits);
 /* After the host handled an exit: resume at the instruction after the one that
@@ -218,8 +240,11 @@ void cpu_skip_insn(struct cpu *c);
 uint32_t cpu_cp0_read(const struct cpu *c, enum cp0_reg r);
 void cpu_cp0_reset(struct cpu *c);
 void cpu_cp0_write(struct cpu *c, enum cp0_reg r, uint32_t value);
-/* Cycle at which the next timer interrupt becomes pending (UINT64_MAX: never). */
-uint64_t cpu_timer_deadline(const struct cpu *c);
+/* Cycle at which the timer interrupt becomes pending (UINT64_MAX: it is). */
+static inline uint64_t cpu_timer_deadline(const struct cpu *c)
+{
+	return cpu_timer_pending(c) ? UINT64_MAX : c->timer_at;
+}
 /* Status changed: recompute the mode (EXL or ERL force kernel; KSU 00 kernel,
  * 01 supervisor, 10 user; 11 is reserved and treated as user) and switch to
  * that mode's host caches. */

@@ -88,16 +88,6 @@ int cpu_exception(struct cpu *c, const struct dinst *d, unsigned code,
 	return enter(c, code, c->pc, 0, true, badvaddr, refill, cost);
 }
 
-/* Cause.IP (hardware lines, software bits, timer on IP7) against Status.IM,
- * when interrupts are enabled: IE = 1, EXL = 0, ERL = 0. */
-bool cpu_interrupt_pending(const struct cpu *c)
-{
-	uint32_t st = c->cp0[CP0_STATUS];
-	if ((st & (ST_IE | ST_EXL | ST_ERL)) != ST_IE)
-		return false;
-	return (cpu_cp0_read(c, CP0_CAUSE) & st & ST_IM) != 0;
-}
-
 void cpu_take_interrupt(struct cpu *c)
 {
 	c->waiting = false;

@@ -107,6 +107,20 @@ static int run_page(struct cpu *c, const struct dinst *d, unsigned *ldp)
 			cyc += COST_INSN;
 			n++;
 			const struct dinst *ds = d + 1;
+			uint32_t rel;
+			if (likely((ds->flags & DI_SIMPLE) && cyc < c->event_at)) {
+				/* the common case: nothing can go wrong in the slot */
+				ds->fn(c, ds);
+				cyc += COST_INSN;
+				n++;
+				rel = c->ds_target - c->page_va;
+				if (likely(!(rel & ~0xffcu) && cyc < c->event_at)) {
+					d = base + (rel >> 2);
+					continue;
+				}
+				c->pc = c->ds_target;
+				break;
+			}
 			c->in_ds = true;
 			if (unlikely(cyc >= c->event_at || (ds->flags & DI_CTI))) {
 				c->pc = c->page_va + ds->off;
@@ -132,7 +146,7 @@ static int run_page(struct cpu *c, const struct dinst *d, unsigned *ldp)
 			c->in_ds = false;
 			/* in this page and aligned: one test (a misaligned target
 			 * must be fetched, to raise AdEL) */
-			uint32_t rel = c->ds_target - c->page_va;
+			rel = c->ds_target - c->page_va;
 			if (unlikely((rel & ~0xffcu) || cyc >= c->event_at)) {
 				c->pc = c->ds_target;
 				*ldp = ds->ldreg;

@@ -9,16 +9,29 @@
 #include "exec.h"
 
 /* ---- MFC0 / MTC0: IMM is the cp0.def row, or UINT32_MAX when unimplemented ---- */
+static inline bool plain(uint32_t r)
+{
+	return r < CP0_NREGS && ((cp0_plain_set >> r) & 1);
+}
+
 EXEC(MFC0)
 {
 	REQUIRE_CP0();
-	GPR_DST = IMM == UINT32_MAX ? 0 : cpu_cp0_read(c, (enum cp0_reg)IMM);
+	if (likely(plain(IMM)))
+		GPR_DST = c->cp0[IMM];
+	else
+		GPR_DST = IMM == UINT32_MAX ? 0 : cpu_cp0_read(c, (enum cp0_reg)IMM);
 	return X_NEXT;
 }
 
 EXEC(MTC0)
 {
 	REQUIRE_CP0();
+	if (likely(plain(IMM))) {
+		uint32_t w = cp0_table[IMM].writable;
+		c->cp0[IMM] = (c->cp0[IMM] & ~w) | (GPR_RT & w);
+		return X_NEXT;
+	}
 	if (IMM == UINT32_MAX)
 		return X_NEXT;                  /* unimplemented: write ignored */
 	enum cp0_reg r = (enum cp0_reg)IMM;
@@ -35,7 +48,8 @@ static int set_ie(struct cpu *c, const struct dinst *d, bool on)
 	uint32_t st = c->cp0[CP0_STATUS];
 	GPR_DST = st;
 	c->cp0[CP0_STATUS] = on ? st | ST_IE : st & ~ST_IE;
-	recheck_interrupts(c);
+	if (cpu_interrupt_pending(c))
+		c->event_at = 0;
 	return X_NEXT;
 }
 EXEC(DI) { return set_ie(c, d, false); }
@@ -58,7 +72,8 @@ EXEC(ERET)
 	c->llbit = false;
 	cpu_mode_changed(c);
 	cpu_charge(c, COST_ERET - COST_INSN, false);   /* the loop adds COST_INSN */
-	recheck_interrupts(c);
+	if (cpu_interrupt_pending(c))   /* EXL or ERL cleared: one may be takeable */
+		c->event_at = 0;
 	return X_JUMP;
 }
 

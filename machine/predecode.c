@@ -62,4 +62,6 @@ void cpu_decode_into(struct dinst *d, uint32_t w, uint32_t off)
 	d->dst = dst ? (uint8_t)dst : CPU_SINK;
 	d->ldreg = (in->cls == MEM && (u & W_RT)) ? (uint8_t)dst : 0;
 	d->flags = (in->cls == BRANCH || op == ISA_OP_ERET) ? DI_CTI : 0;
+	if (in->cls == ORD && op != ISA_OP_RESERVED && !(u & (TRAPS | EXC | MDU)))
+		d->flags |= DI_SIMPLE;
 }
