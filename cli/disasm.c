@@ -42,8 +42,8 @@ int cli_disasm(int argc, char **argv)
 	}
 	char err[256];
 	struct elf_image img;
-	if (elf_load_file(argv[1], &img, err, sizeof err)) {
-		cli_error("%s: %s", argv[1], err);
+	if (elf_load_file(argv[1], &img, err, sizeof err)) {   /* err names the file */
+		cli_error("%s", err);
 		return EXIT_USAGE;
 	}
 	printf("\n%s:\tfile format elf32-mips\n", argv[1]);

@@ -61,8 +61,10 @@ static int parse_trace(const char *s, unsigned *out)
 		{ "all", TRACE_INSN | TRACE_EXC | TRACE_TLB | TRACE_IRQ | TRACE_DEV },
 	};
 	char buf[256];
-	if (strlen(s) >= sizeof buf)
+	if (strlen(s) >= sizeof buf) {
+		cli_error("--trace: the flag list is too long (insn, exc, tlb, irq, dev, all)");
 		return -1;
+	}
 	strcpy(buf, s);
 	for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
 		size_t i;
@@ -96,7 +98,7 @@ int cli_run(int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
 		switch (o) {
 		case 'r': {
 			int64_t v = cli_parse_size(optarg);
@@ -127,12 +129,12 @@ int cli_run(int argc, char **argv)
 		case 'h':
 			fputs(run_usage, stdout);
 			return 0;
+		case ':':
+			cli_error("run: option '%s' needs a value (try 'trapeze run --help')",
+				  argv[optind - 1]);
+			return EXIT_USAGE;
 		default:
-			if (optopt)
-				cli_error("run: unknown or incomplete option '-%c' (try 'trapeze run --help')", optopt);
-			else
-				cli_error("run: unknown or incomplete option '%s' (try 'trapeze run --help')",
-					  argv[optind - 1]);
+			cli_error("run: unknown option '%s' (try 'trapeze run --help')", argv[optind - 1]);
 			return EXIT_USAGE;
 		}
 	}
@@ -143,15 +145,21 @@ int cli_run(int argc, char **argv)
 	}
 	const char *path = argv[optind];
 
-	char err[256];
+	char err[320];
 	struct elf_image img;
-	if (elf_load_file(path, &img, err, sizeof err) || elf_place(&img, cfg.ram_size, err, sizeof err)) {
+	if (elf_load_file(path, &img, err, sizeof err)) {     /* err names the file */
+		cli_error("%s", err);
+		return EXIT_USAGE;
+	}
+	if (elf_place(&img, cfg.ram_size, err, sizeof err)) {
 		cli_error("%s: %s", path, err);
+		elf_free(&img);
 		return EXIT_USAGE;
 	}
 	static struct machine m;      /* large: keep it off the stack */
 	if (machine_init(&m, &cfg, err, sizeof err) || machine_boot(&m, &img, err, sizeof err)) {
 		cli_error("%s", err);
+		machine_free(&m);
 		elf_free(&img);
 		return EXIT_USAGE;
 	}

@@ -75,25 +75,38 @@ static int run_delay_slot(struct cpu *c, const struct dinst *ds, unsigned ld)
 	return r == X_SYNC ? X_NEXT : r;
 }
 
-/* The fast path: predecoded instructions from d on, one page at a time.
- * The clock (cyc) and the instruction count (n) stay in registers; c->cycles
- * is stored before every exec function, which may read it (and must return
- * X_SYNC if it charges more). The load-use stall of an instruction reached
- * from the word before it is predecoded (d->stall); after a branch it is
- * computed from the delay slot. On entry, ld is the GPR the last completed
- * instruction loaded. Returns how it stopped, with c->pc, c->cycles, the
- * instruction count and *ld up to date:
- *   X_NEXT     an event is due, or control left the page (c->pc set)
- *   X_JUMP, X_EXC, X_STOP, X_REFETCH   as the instruction returned them
- *              (X_JUMP still owes the instruction's own cycle). */
-static int run_page(struct cpu *c, const struct dinst *d, unsigned *ldp)
+/* The fast path: runs predecoded instructions from c->pc (which is not a
+ * delay slot) until an event is due or something needs the outer loop: a
+ * delay slot that must run alone (it is on the next page, or an event falls
+ * between it and its branch), or WAIT. It follows branches, exceptions,
+ * ERET and page ends itself, asking the fetch cache for the new page.
+ *
+ * The clock (cyc) and the count of completed instructions (n) stay in
+ * registers; c->cycles is stored before every exec function, which may read
+ * it (and returns X_SYNC if it charged more). The load-use stall of an
+ * instruction reached from the word before it is predecoded (d->stall);
+ * elsewhere it is computed from ld, the GPR the last completed instruction
+ * loaded. Returns X_STOP after WAIT, else X_NEXT; c->pc, c->cycles and *ldp
+ * are up to date either way. */
+static int run_fast(struct cpu *c, unsigned *ldp)
 {
-	const struct dinst *base = d - (d->off >> 2);   /* the page's first word */
-	uint64_t cyc = c->cycles + cpu_load_use(d, *ldp);
-	uint64_t n = 0;
-	int r;
+	uint64_t cyc = c->cycles, n = 0;
+	unsigned ld = *ldp;
+	const struct dinst *d, *base;
+	int r, ret = X_NEXT;
 
-	*ldp = 0;
+fetch:  /* c->cycles == cyc here */
+	d = cpu_fetch(c, c->pc);
+	if (unlikely(!d)) {                         /* a fetch exception was taken */
+		cyc = c->cycles;
+		ld = 0;
+		if (cyc >= c->event_at)
+			goto out;
+		goto fetch;
+	}
+	base = d - (d->off >> 2);                   /* the page's first word */
+	cyc += cpu_load_use(d, ld);
+	ld = 0;
 	for (;;) {
 		c->cycles = cyc;
 		r = d->fn(c, d);
@@ -102,88 +115,101 @@ static int run_page(struct cpu *c, const struct dinst *d, unsigned *ldp)
 		} else if (r == X_SYNC) {
 			cyc = c->cycles + COST_INSN;
 		} else if (r == X_BRANCH) {
-			/* Run the delay slot here when it is on this page and no event
-			 * is due, then follow the branch if it stays in the page. */
 			cyc += COST_INSN;
 			n++;
 			const struct dinst *ds = d + 1;
-			uint32_t rel;
 			if (likely((ds->flags & DI_SIMPLE) && cyc < c->event_at)) {
 				/* the common case: nothing can go wrong in the slot */
 				ds->fn(c, ds);
 				cyc += COST_INSN;
 				n++;
-				rel = c->ds_target - c->page_va;
-				if (likely(!(rel & ~0xffcu) && cyc < c->event_at)) {
-					d = base + (rel >> 2);
-					continue;
-				}
-				c->pc = c->ds_target;
-				break;
-			}
-			c->in_ds = true;
-			if (unlikely(cyc >= c->event_at || (ds->flags & DI_CTI))) {
+			} else if (cyc >= c->event_at || (ds->flags & DI_CTI)) {
+				/* the slot runs alone, from the outer loop */
 				c->pc = c->page_va + ds->off;
+				c->in_ds = true;
 				break;
-			}
-			c->cycles = cyc;
-			r = ds->fn(c, ds);
-			if (likely(r == X_NEXT))
-				cyc += COST_INSN;
-			else if (r == X_SYNC)
-				cyc = c->cycles + COST_INSN;
-			else {
-				if (r == X_STOP) {        /* WAIT in a delay slot */
-					c->cycles += COST_INSN;
+			} else {
+				c->in_ds = true;
+				c->cycles = cyc;
+				r = ds->fn(c, ds);
+				if (likely(r == X_NEXT))
+					cyc += COST_INSN;
+				else if (r == X_SYNC)
+					cyc = c->cycles + COST_INSN;
+				else if (r == X_EXC) {
+					cyc = c->cycles;
+					if (cyc >= c->event_at)
+						goto out;
+					goto fetch;
+				} else {                  /* X_STOP: WAIT in a delay slot */
+					cyc = c->cycles + COST_INSN;
 					n++;
 					c->in_ds = false;
 					c->pc = c->ds_target;
+					ret = X_STOP;
+					break;
 				}
-				c->stats.insns += n;
-				return r;
-			}
-			n++;
-			c->in_ds = false;
-			/* in this page and aligned: one test (a misaligned target
-			 * must be fetched, to raise AdEL) */
-			rel = c->ds_target - c->page_va;
-			if (unlikely((rel & ~0xffcu) || cyc >= c->event_at)) {
-				c->pc = c->ds_target;
-				*ldp = ds->ldreg;
-				break;
-			}
-			d = base + (rel >> 2);
-			cyc += cpu_load_use(d, ds->ldreg);
-			continue;
-		} else {
-			if (r == X_STOP) {                /* WAIT completed */
-				c->cycles += COST_INSN;
 				n++;
-				c->pc = pc_of(c, d) + 4;
-			} else if (r == X_REFETCH) {      /* the page's end, reached */
-				*ldp = d[-1].ldreg;       /* from its last word      */
+				c->in_ds = false;
+				ld = ds->ldreg;
 			}
-			c->stats.insns += n;
-			return r;                         /* c->cycles is the handler's */
+			/* follow the branch: in this page and aligned is one test (a
+			 * misaligned target must be fetched, to raise AdEL) */
+			uint32_t rel = c->ds_target - c->page_va;
+			if (likely(!(rel & ~0xffcu) && cyc < c->event_at)) {
+				d = base + (rel >> 2);
+				cyc += cpu_load_use(d, ld);
+				ld = 0;
+				continue;
+			}
+			c->pc = c->ds_target;
+			c->cycles = cyc;
+			if (cyc >= c->event_at)
+				goto out;
+			goto fetch;
+		} else {
+			switch (r) {
+			case X_JUMP:        /* completed; c->pc set (ERET, likely not taken) */
+				n++;
+				cyc = c->cycles + COST_INSN;
+				break;
+			case X_EXC:         /* taken; c->pc is the vector (or we exited) */
+				cyc = c->cycles;
+				break;
+			case X_REFETCH:     /* the page's end, reached from its last word */
+				ld = d[-1].ldreg;
+				break;
+			case X_STOP:        /* WAIT completed */
+				n++;
+				cyc = c->cycles + COST_INSN;
+				c->pc = pc_of(c, d) + 4;
+				ret = X_STOP;
+				goto out_store;
+			}
+			c->cycles = cyc;
+			if (cyc >= c->event_at)
+				goto out;
+			goto fetch;
 		}
 		n++;
 		d++;
 		cyc += d->stall;
 		if (unlikely(cyc >= c->event_at)) {
-			c->pc = c->page_va + d->off;
-			break;                  /* d's stall is paid: *ldp stays 0 */
+			c->pc = c->page_va + d->off;   /* d's stall is paid: ld = 0 */
+			break;
 		}
 	}
+out_store:
 	c->cycles = cyc;
+out:
 	c->stats.insns += n;
-	return X_NEXT;
+	*ldp = ld;
+	return ret;
 }
 
 int cpu_run(struct cpu *c, uint64_t until)
 {
 	unsigned ld = 0;            /* GPR written by the previous load, if any */
-	const struct dinst *d;
-	int r;
 
 	c->until = until;
 	c->event_at = 0;
@@ -209,10 +235,11 @@ int cpu_run(struct cpu *c, uint64_t until)
 			continue;
 		}
 
-		/* ---- a pending delay slot (after a stop, or on the next page) ------------ */
+		/* ---- a delay slot that runs alone ----------------------------------------- */
 		if (c->in_ds) {
-			d = cpu_fetch(c, c->pc);
+			const struct dinst *d = cpu_fetch(c, c->pc);
 			unsigned prev = ld;
+			int r;
 			ld = 0;
 			if (d && (r = run_delay_slot(c, d, prev)) != X_EXC) {
 				if (r == X_STOP)
@@ -222,21 +249,8 @@ int cpu_run(struct cpu *c, uint64_t until)
 			continue;
 		}
 
-		d = cpu_fetch(c, c->pc);
-		if (!d) {
-			ld = 0;
-			continue;
-		}
-		switch (run_page(c, d, &ld)) {
-		case X_JUMP:                /* completed, c->pc set (ERET, likely not taken) */
-			c->cycles += COST_INSN;
-			c->stats.insns++;
-			break;
-		case X_STOP:                /* WAIT completed */
+		if (run_fast(c, &ld) == X_STOP)
 			return X_STOP;
-		default:                    /* X_NEXT, X_EXC, X_REFETCH: c->pc is set */
-			break;
-		}
 	}
 }
 

@@ -69,4 +69,3 @@ bad disasm-bogus-option "" -- disasm --bogus
 run_t ram-forms run --ram 4096K --ram 1M --ram 448M --ram 2m "$ok" </dev/null
 check ram-valid-sizes "status $ST: $(head -c 160 "$OUT/ram-forms.err")" eval '[ "$ST" = 0 ] && [ ! -s "$OUT/ram-forms.err" ]'
 exit 0
-exit 0
