@@ -103,7 +103,6 @@ struct cpu_stats {
 					   MUL stalls, exceptions, ERET, WAIT    */
 	uint64_t exceptions[32];        /* by ExcCode                           */
 	uint64_t refills;               /* TLB refill exceptions                 */
-	uint64_t interrupts;            /* interrupt exceptions                  */
 	uint64_t tlb_writes;
 	uint64_t stalls;                /* HI/LO and MUL stall cycles (load-use
 					   stalls are the rest: cpu_load_use_stalls) */

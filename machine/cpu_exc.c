@@ -15,41 +15,38 @@
  */
 #include "exec.h"
 
-static bool is_tlb_fault(unsigned code)
-{
-	return code == EXC_MOD || code == EXC_TLBL || code == EXC_TLBS;
-}
+/* Exception codes that set BadVAddr, and the TLB ones that also set
+ * Context.BadVPN2 and EntryHi.VPN2. */
+#define TLB_FAULTS ((1u << EXC_MOD) | (1u << EXC_TLBL) | (1u << EXC_TLBS))
+#define ADDR_FAULTS (TLB_FAULTS | (1u << EXC_ADEL) | (1u << EXC_ADES))
 
-static bool sets_badvaddr(unsigned code)
+/* Exit to the host instead of vectoring (DESIGN.md section 6). */
+static int exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
+			bool fetch, uint32_t badvaddr, bool refill)
 {
-	return is_tlb_fault(code) || code == EXC_ADEL || code == EXC_ADES;
+	c->exit = (struct cpu_exit){ .code = code, .pc = pc, .bd = c->in_ds,
+		.refill = refill, .fetch = fetch, .badvaddr = badvaddr,
+		.word = word, .ce = 0, .cycle = c->cycles };
+	c->pc = pc;                     /* in_ds is kept: the host sees it */
+	c->exited = true;
+	cpu_request_stop(c);
+	return X_EXC;
 }
 
 /* Common entry. pc = the instruction the exception belongs to. */
 static int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
 		 bool fetch, uint32_t badvaddr, bool refill, uint64_t cost)
 {
-	bool bd = c->in_ds;
-	c->stats.exceptions[code & 31]++;
-	if (refill)
-		c->stats.refills++;
-	if (code == EXC_INT)
-		c->stats.interrupts++;
+	c->stats.exceptions[code]++;
+	c->stats.refills += refill;
 	cpu_charge(c, cost, false);
+	if (unlikely(c->exit_to_host))
+		return exit_to_host(c, code, pc, word, fetch, badvaddr, refill);
 
-	if (c->exit_to_host) {
-		c->exit = (struct cpu_exit){ .code = code, .pc = pc, .bd = bd,
-			.refill = refill, .fetch = fetch, .badvaddr = badvaddr,
-			.word = word, .ce = 0, .cycle = c->cycles };
-		c->pc = pc;                     /* in_ds is kept: the host sees it */
-		c->exited = true;
-		cpu_request_stop(c);
-		return X_EXC;
-	}
-
+	bool bd = c->in_ds;
 	uint32_t st = c->cp0[CP0_STATUS], cause = c->cp0[CP0_CAUSE];
 	uint32_t offset = VEC_GENERAL;
-	if (!(st & ST_EXL)) {
+	if (likely(!(st & ST_EXL))) {
 		c->cp0[CP0_EPC] = bd ? pc - 4 : pc;
 		cause = bd ? cause | CAUSE_BD : cause & ~CAUSE_BD;
 		if (refill)
@@ -57,15 +54,15 @@ static int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
 		else if (code == EXC_INT && (cause & CAUSE_IV))
 			offset = VEC_INTERRUPT;
 	}
-	cause = (cause & ~(CAUSE_EXC | CAUSE_CE)) | (code << CAUSE_EXC_SHIFT);
-	c->cp0[CP0_CAUSE] = cause;
-	if (sets_badvaddr(code))
+	c->cp0[CP0_CAUSE] = (cause & ~(CAUSE_EXC | CAUSE_CE)) | (code << CAUSE_EXC_SHIFT);
+	if ((1u << code) & ADDR_FAULTS) {
 		c->cp0[CP0_BADVADDR] = badvaddr;
-	if (is_tlb_fault(code)) {
-		uint32_t vpn2 = badvaddr & ENTRYHI_VPN2;
-		c->cp0[CP0_CONTEXT] = (c->cp0[CP0_CONTEXT] & CONTEXT_PTEBASE) |
-				      (vpn2 >> 13 << CONTEXT_BADVPN2_SHIFT);
-		c->cp0[CP0_ENTRYHI] = (c->cp0[CP0_ENTRYHI] & ENTRYHI_ASID) | vpn2;
+		if ((1u << code) & TLB_FAULTS) {
+			uint32_t vpn2 = badvaddr & ENTRYHI_VPN2;
+			c->cp0[CP0_CONTEXT] = (c->cp0[CP0_CONTEXT] & CONTEXT_PTEBASE) |
+					      (vpn2 >> 13 << CONTEXT_BADVPN2_SHIFT);
+			c->cp0[CP0_ENTRYHI] = (c->cp0[CP0_ENTRYHI] & ENTRYHI_ASID) | vpn2;
+		}
 	}
 	c->cp0[CP0_STATUS] = st | ST_EXL;
 	uint32_t base = (st & ST_BEV) ? VEC_BEV_BASE : (c->cp0[CP0_EBASE] & 0xfffff000u);
@@ -73,7 +70,7 @@ static int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
 	c->in_ds = false;
 	c->waiting = false;
 	cpu_mode_changed(c);
-	if (c->trace & TRACE_EXC)
+	if (unlikely(c->trace & TRACE_EXC))
 		trace_exception(c, code, c->cp0[CP0_EPC], bd, badvaddr, c->pc);
 	return X_EXC;
 }

@@ -7,46 +7,26 @@
 
 #define EA (GPR_RS + IMM)
 
-EXEC(LB)
-{
-	uint32_t v;
-	int r = mem_load(c, d, EA, 1, &v);
-	if (likely(r == X_NEXT))
-		GPR_DST = (uint32_t)(int32_t)(int8_t)v;
-	return r;
-}
-EXEC(LBU)
-{
-	uint32_t v;
-	int r = mem_load(c, d, EA, 1, &v);
-	if (likely(r == X_NEXT))
-		GPR_DST = v;
-	return r;
-}
-EXEC(LH)
-{
-	uint32_t v;
-	int r = mem_load(c, d, EA, 2, &v);
-	if (likely(r == X_NEXT))
-		GPR_DST = (uint32_t)(int32_t)(int16_t)v;
-	return r;
-}
-EXEC(LHU)
-{
-	uint32_t v;
-	int r = mem_load(c, d, EA, 2, &v);
-	if (likely(r == X_NEXT))
-		GPR_DST = v;
-	return r;
-}
-EXEC(LW)
-{
-	uint32_t v;
-	int r = mem_load(c, d, EA, 4, &v);
-	if (likely(r == X_NEXT))
-		GPR_DST = v;
-	return r;
-}
+/* A load: read size bytes at EA, extend them to 32 bits into rt. On an
+ * exception rt is not written. */
+static inline uint32_t sext8(uint32_t v)  { return (uint32_t)(int32_t)(int8_t)v; }
+static inline uint32_t sext16(uint32_t v) { return (uint32_t)(int32_t)(int16_t)v; }
+static inline uint32_t zext(uint32_t v)   { return v; }
+#define LOAD(name, size, extend) \
+	EXEC(name) \
+	{ \
+		uint32_t v; \
+		int r = mem_load(c, d, EA, size, &v); \
+		if (likely(r == X_NEXT)) \
+			GPR_DST = extend(v); \
+		return r; \
+	}
+LOAD(LB,  1, sext8)
+LOAD(LBU, 1, zext)
+LOAD(LH,  2, sext16)
+LOAD(LHU, 2, zext)
+LOAD(LW,  4, zext)
+
 EXEC(SB) { return mem_store(c, d, EA, 1, GPR_RT); }
 EXEC(SH) { return mem_store(c, d, EA, 2, GPR_RT); }
 EXEC(SW) { return mem_store(c, d, EA, 4, GPR_RT); }

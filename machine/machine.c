@@ -218,6 +218,13 @@ static bool idle(struct machine *m, uint64_t until)
 		int r = dev_console_poll(m->dev_console.st, 1000);
 		return r >= 0;
 	}
+	/* Waiting on a person at a terminal: block in the host for a moment
+	 * rather than spinning through the console's poll events. */
+	const struct dev *con = &m->dev_console;
+	if (con->ops->next_event && con->ops->next_event(con->st) == wake) {
+		dev_console_flush(con->st);
+		dev_console_poll(con->st, 10);
+	}
 	uint64_t to = wake < until ? wake : until;
 	if (to > c->cycles)
 		cpu_charge(c, to - c->cycles, false);     /* idle time */
@@ -289,5 +296,5 @@ void machine_print_stats(const struct machine *m, FILE *f)
 	fprintf(f, "%s\n", total ? "" : " none");
 	fprintf(f, "tlb refills       %" PRIu64 "\n", s->refills);
 	fprintf(f, "tlb writes        %" PRIu64 "\n", s->tlb_writes);
-	fprintf(f, "interrupts        %" PRIu64 "\n", s->interrupts);
+	fprintf(f, "interrupts        %" PRIu64 "\n", s->exceptions[EXC_INT]);
 }

@@ -1,6 +1,6 @@
 /* disk: print the disk's sector count as 8 hex digits and a newline, read
- * sector 1 by DMA and print its first 8 bytes, power off with STATUS & 0xff
- * after acknowledging (so 2 = DONE, 6 = DONE|ERROR). */
+ * sector 1 by DMA and print its first 8 bytes, power off with 100 + the
+ * final STATUS & 0xff (so 102 = DONE, 106 = DONE|ERROR). */
 #include "cli.h"
 	.set noreorder
 #define DISK KSEG1_IO(HW_DISK_BASE)
@@ -45,6 +45,7 @@ _start:
 	bnez $s2, 4b
 	addiu $s1, $s1, 1
 	andi $s3, $s3, 0xff
+	addiu $s3, $s3, 100
 	POWEROFF($s3)
 
 	.bss
