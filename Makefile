@@ -3,6 +3,7 @@
 #   make            build build/trapeze (checks the Debian packages first)
 #   make run        boot the demo program on the simulated machine
 #   make test       every test, plain and under ASan+UBSan; ends "N passed, N failed"
+#   make test-unit, test-isa, test-asm, test-cli    one suite, plain build only
 #   make bench      speed figures (simulated MIPS, exception round trip)
 #   make clean
 #
@@ -29,7 +30,7 @@ GEN     = $(BUILD)/gen/cp0regs.h
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/test_*.c))
 ISA_TESTS  = $(patsubst tests/isa/%.c,$(BUILD)/tests/isa/%,$(wildcard tests/isa/*.c))
 
-.PHONY: all deps run test test-one bench clean
+.PHONY: all deps run test test-one test-unit test-isa test-asm test-cli bench clean
 all: $(BUILD)/trapeze $(GEN) | deps
 
 deps:
@@ -85,6 +86,15 @@ test: | deps
 
 .PHONY: test-build-deps
 test-build-deps: $(UNIT_TESTS) $(ISA_TESTS) $(DEMO)
+
+test-unit: all $(UNIT_TESTS)
+	@st=0; for t in $(UNIT_TESTS); do $$t || st=1; done; exit $$st
+test-isa: all $(ISA_TESTS)
+	@$(BUILD)/tests/isa/test_table && tests/isa/test_disasm.sh $(BUILD)
+test-asm: all
+	@tests/run_asm.sh $(BUILD)/trapeze $(BUILD)/tests/asm
+test-cli: all
+	@for t in tests/cli/*.sh; do $$t $(BUILD)/trapeze $(BUILD); done
 
 # ---- benchmarks -------------------------------------------------------------------
 bench: all

@@ -4,6 +4,7 @@
  *   0..255  the value the guest wrote to POWEROFF (run)
  *   2       the user's fault: bad option, unreadable or invalid file
  *   3       the guest waits for an interrupt that can never come (deadlock)
+ *   4       the guest cannot go on (e.g. its exception vector cannot be fetched)
  *   124     --max-cycles reached before the guest powered off
  *   70      an internal error (a bug in Trapeze)
  */
@@ -14,6 +15,7 @@
 
 #define EXIT_USAGE     2
 #define EXIT_DEADLOCK  3
+#define EXIT_GUEST     4
 #define EXIT_SOFTWARE 70
 #define EXIT_CYCLES  124
 

@@ -31,7 +31,8 @@ static const char run_usage[] =
 	"  -h, --help        this text\n"
 	"\n"
 	"exit status: the POWEROFF value (0-255); 2 bad usage or file; 3 the guest\n"
-	"waits for an interrupt that can never come; 124 --max-cycles reached.\n";
+	"waits for an interrupt that can never come; 4 the guest cannot go on (its\n"
+	"exception vector cannot be fetched); 124 --max-cycles reached.\n";
 
 int64_t cli_parse_size(const char *s)
 {
@@ -98,7 +99,7 @@ int cli_run(int argc, char **argv)
 
 	opterr = 0;
 	optind = 1;
-	while ((o = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (o) {
 		case 'r': {
 			int64_t v = cli_parse_size(optarg);
@@ -188,6 +189,10 @@ int cli_run(int argc, char **argv)
 		cli_error("the program waits (WAIT at 0x%08x) for an interrupt that can never come",
 			  m.cpu.pc - 4);
 		status = EXIT_DEADLOCK;
+		break;
+	case STOP_GUEST_ERROR:
+		cli_error("guest error at cycle %" PRIu64 ": %s", m.cpu.cycles, m.cpu.guest_error);
+		status = EXIT_GUEST;
 		break;
 	default:
 		cli_error("internal error: unexpected stop %d", (int)why);

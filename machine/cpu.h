@@ -158,6 +158,8 @@ struct cpu {
 	struct cpu_exit exit;
 	bool waiting;              /* WAIT executed; woken by an interrupt          */
 	bool stop_req;             /* cpu_request_stop was called                   */
+	const char *guest_error;   /* why the guest cannot go on, or NULL           */
+	char guest_error_buf[160];
 	uint64_t until;            /* the current cpu_run's time limit              */
 	unsigned trace;            /* TRACE_* bits                                 */
 	struct cpu_stats stats;

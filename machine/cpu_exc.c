@@ -13,6 +13,7 @@
  * With c->exit_to_host, none of that happens: the CPU records c->exit, leaves
  * pc at the faulting instruction and stops, and the host decides.
  */
+#include <stdio.h>
 #include "exec.h"
 
 /* Exception codes that set BadVAddr, and the TLB ones that also set
@@ -72,6 +73,15 @@ static int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
 	cpu_mode_changed(c);
 	if (unlikely(c->trace & TRACE_EXC))
 		trace_exception(c, code, c->cp0[CP0_EPC], bd, badvaddr, c->pc);
+	if (unlikely(fetch && c->pc == pc)) {
+		/* The vector itself cannot be fetched: every exception from now
+		 * on would come straight back here. The guest's fault. */
+		snprintf(c->guest_error_buf, sizeof c->guest_error_buf,
+			 "the exception vector at 0x%08x cannot be fetched (%s)%s", pc,
+			 exc_name(code), (st & ST_BEV) ? "; Status.BEV is set" : "");
+		c->guest_error = c->guest_error_buf;
+		cpu_request_stop(c);
+	}
 	return X_EXC;
 }
 
@@ -87,6 +97,8 @@ int cpu_exception(struct cpu *c, const struct dinst *d, unsigned code,
 
 void cpu_take_interrupt(struct cpu *c)
 {
+	if (unlikely(c->trace & TRACE_IRQ))
+		trace_interrupt(c);
 	c->waiting = false;
 	enter(c, EXC_INT, c->pc, 0, false, 0, false, COST_EXC_ENTRY);
 }

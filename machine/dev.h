@@ -65,7 +65,7 @@ extern const struct dev_ops dev_console_ops;
  * action, and wait at most timeout_ms for it (terminal input only). Returns
  * 1 if a byte is ready (irq_changed was called if the line rose), 0 if none
  * came in time but one still may, -1 if input cannot arrive without guest
- * action (not a terminal, no input, or input ended). */
+ * action (not a terminal, no input, input ended, or CTRL.RXIE clear). */
 int dev_console_poll(void *st, int timeout_ms);
 /* Write buffered output to out_fd. The machine calls it whenever it stops
  * running the guest (the device also flushes before reading input). */

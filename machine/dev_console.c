@@ -280,6 +280,8 @@ int dev_console_poll(void *st, int timeout_ms)
 	struct console *c = st;
 	int before = line(c);
 
+	if (!(c->ctrl & HW_CONSOLE_RXIE))
+		return -1;          /* input cannot raise the line: no use waiting */
 	if (!rx_avail(c)) {
 		if (!c->in_tty || c->in_eof)
 			return -1;

@@ -6,7 +6,8 @@
  * length in 64-bit arithmetic before anything is read, and each problem
  * gives one line naming it and the offending value. Sections are optional
  * (a stripped file loads fine); when present, the ones we use (.symtab, its
- * string table, executable PROGBITS sections) must be well formed.
+ * string table, executable sections other than SHT_NOBITS) must be well
+ * formed; the data of the others is only used when it lies inside the file.
  *
  * Ownership: elf_parse() takes buf (from malloc) in every case. On success
  * img owns it (elf_free releases it); on failure it has already been freed
@@ -34,16 +35,17 @@
 #define ET_EXEC 2
 #define EM_MIPS 8
 #define PT_LOAD 1
-#define SHT_PROGBITS 1
 #define SHT_SYMTAB 2
 #define SHT_STRTAB 3
-#define SHF_ALLOC 0x2
+#define SHT_NOBITS 8
 #define SHF_EXECINSTR 0x4
 #define SHN_UNDEF 0
+#define SHN_LORESERVE 0xff00
 #define SHN_XINDEX 0xffff
 #define STT_NOTYPE 0
 #define STT_OBJECT 1
 #define STT_FUNC 2
+#define STT_SECTION 3
 #define ST_TYPE(info) ((info) & 0xf)
 
 enum {  /* byte offsets of fields */
@@ -204,11 +206,13 @@ static int sym_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* Every named symbol but STT_SECTION ones (llvm-objdump's set): the defined
+ * STT_NOTYPE/OBJECT/FUNC ones go to sym[0..nsym), sorted; the others after. */
 static int parse_symbols(struct elf_image *img, const struct shdr *st, const struct shdr *str,
-			 char *err, size_t es)
+			 unsigned shnum, char *err, size_t es)
 {
 	const uint8_t *b = img->buf;
-	uint32_t n = st->size / SYM_SIZE;
+	uint32_t n = st->size / SYM_SIZE, front = 0, back;
 
 	if (!in_file(img->len, st->offset, st->size, 1))
 		return fail(err, es, ".symtab at offset 0x%x size 0x%x is past the end of the file "
@@ -221,13 +225,13 @@ static int parse_symbols(struct elf_image *img, const struct shdr *st, const str
 	img->sym = calloc(n - 1, sizeof *img->sym);
 	if (!img->sym)
 		return fail(err, es, "out of memory for %u symbols", n);
+	back = n - 1;           /* the others fill sym[back..n-1) downwards */
 	for (uint32_t i = 1; i < n; i++) {
 		const uint8_t *p = b + st->offset + (size_t)i * SYM_SIZE;
-		unsigned type = ST_TYPE(p[ST_INFO]);
+		unsigned type = ST_TYPE(p[ST_INFO]), shndx = rd16(p + ST_SHNDX);
 		const char *name;
 
-		if ((type != STT_NOTYPE && type != STT_OBJECT && type != STT_FUNC) ||
-		    rd16(p + ST_SHNDX) == SHN_UNDEF)
+		if (type == STT_SECTION)
 			continue;
 		name = str_at(b + str->offset, str->size, rd32(p + ST_NAME));
 		if (!name)
@@ -235,9 +239,18 @@ static int parse_symbols(struct elf_image *img, const struct shdr *st, const str
 				    "string table", i, rd32(p + ST_NAME));
 		if (!*name)
 			continue;
-		img->sym[img->nsym++] = (struct elf_symbol){ rd32(p + ST_VALUE), rd32(p + ST_SIZE),
-			name, type == STT_FUNC };
+		struct elf_symbol s = { rd32(p + ST_VALUE), rd32(p + ST_SIZE), name,
+			type == STT_FUNC, shndx != SHN_UNDEF && shndx < SHN_LORESERVE &&
+			shndx < shnum ? shndx : ELF_SYM_ABSOLUTE };
+		if ((type == STT_NOTYPE || type == STT_OBJECT || type == STT_FUNC) &&
+		    shndx != SHN_UNDEF)
+			img->sym[front++] = s;
+		else
+			img->sym[--back] = s;
 	}
+	memmove(img->sym + front, img->sym + back, (n - 1 - back) * sizeof *img->sym);
+	img->nsym = (int)front;
+	img->nsym_all = (int)(front + (n - 1 - back));
 	qsort(img->sym, (size_t)img->nsym, sizeof *img->sym, sym_cmp);
 	return 0;
 }
@@ -247,7 +260,7 @@ static int parse_sections(struct elf_image *img, char *err, size_t es)
 	const uint8_t *b = img->buf;
 	uint32_t shoff = rd32(b + E_SHOFF);
 	unsigned shnum = rd16(b + E_SHNUM), ent = rd16(b + E_SHENTSIZE);
-	unsigned strndx = rd16(b + E_SHSTRNDX), nexec = 0;
+	unsigned strndx = rd16(b + E_SHSTRNDX);
 	const uint8_t *names = NULL;
 	uint32_t names_size = 0;
 	int symtab = -1;
@@ -268,41 +281,35 @@ static int parse_sections(struct elf_image *img, char *err, size_t es)
 			names_size = s.size;
 		}
 	}
-	for (unsigned i = 1; i < shnum; i++) {
-		struct shdr s = shdr_at(img, shoff, i);
-		if (s.type == SHT_SYMTAB && symtab < 0)
-			symtab = (int)i;
-		if (s.type == SHT_PROGBITS && (s.flags & SHF_ALLOC) && (s.flags & SHF_EXECINSTR) &&
-		    s.size)
-			nexec++;
-	}
-	if (nexec && !(img->sect = calloc(nexec, sizeof *img->sect)))
-		return fail(err, es, "out of memory for %u sections", nexec);
-	for (unsigned i = 1; i < shnum; i++) {
+	if (!(img->sect = calloc(shnum, sizeof *img->sect)))
+		return fail(err, es, "out of memory for %u sections", shnum);
+	img->nsect = (int)shnum;
+	for (unsigned i = 0; i < shnum; i++) {
 		struct shdr s = shdr_at(img, shoff, i);
 		const char *name = str_at(names, names_size, s.name);
-		if (!(s.type == SHT_PROGBITS && (s.flags & SHF_ALLOC) &&
-		      (s.flags & SHF_EXECINSTR) && s.size))
-			continue;
-		if (!in_file(img->len, s.offset, s.size, 1))
-			return fail(err, es, "section %u (%s): data at offset 0x%x size 0x%x is past "
-				    "the end of the file (%zu bytes)", i, name ? name : "?",
-				    s.offset, s.size, img->len);
-		if ((uint64_t)s.addr + s.size > UINT32_MAX + 1ull)
-			return fail(err, es, "section %u (%s): address 0x%08x size 0x%x wraps around",
-				    i, name ? name : "?", s.addr, s.size);
-		img->sect[img->nsect].addr = s.addr;
-		img->sect[img->nsect].size = s.size;
-		img->sect[img->nsect].data = b + s.offset;
-		img->sect[img->nsect].name = name ? name : "";
-		img->nsect++;
+		int inside = in_file(img->len, s.offset, s.size, 1);
+
+		if (s.type == SHT_SYMTAB && symtab < 0 && i > 0)
+			symtab = (int)i;
+		/* the sections llvm-objdump -d disassembles must be sound */
+		if ((s.flags & SHF_EXECINSTR) && s.type != SHT_NOBITS && s.size) {
+			if (!inside)
+				return fail(err, es, "section %u (%s): data at offset 0x%x size 0x%x "
+					    "is past the end of the file (%zu bytes)", i,
+					    name ? name : "?", s.offset, s.size, img->len);
+			if ((uint64_t)s.addr + s.size > UINT32_MAX + 1ull)
+				return fail(err, es, "section %u (%s): address 0x%08x size 0x%x "
+					    "wraps around", i, name ? name : "?", s.addr, s.size);
+		}
+		img->sect[i] = (struct elf_section){ name ? name : "", s.addr, s.size, s.flags,
+			s.type != SHT_NOBITS && inside ? b + s.offset : NULL };
 	}
 	if (symtab >= 0) {
 		struct shdr st = shdr_at(img, shoff, (unsigned)symtab), str;
 		if (st.link == SHN_UNDEF || st.link >= shnum ||
 		    (str = shdr_at(img, shoff, st.link)).type != SHT_STRTAB)
 			return fail(err, es, ".symtab: sh_link %u is not a string table", st.link);
-		return parse_symbols(img, &st, &str, err, es);
+		return parse_symbols(img, &st, &str, shnum, err, es);
 	}
 	return 0;
 }

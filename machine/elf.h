@@ -22,7 +22,20 @@ struct elf_symbol {
 	uint32_t addr, size;
 	const char *name;
 	int is_func;
+	uint32_t shndx;         /* its section (an index into sect), or ELF_SYM_ABSOLUTE */
 };
+/* st_shndx is SHN_UNDEF, SHN_ABS, another reserved index or no section:
+ * llvm-objdump calls these "absolute" symbols. */
+#define ELF_SYM_ABSOLUTE 0xffffffffu
+
+struct elf_section {
+	const char *name;       /* "" if it has none                               */
+	uint32_t addr, size, flags;     /* sh_flags: ELF_SHF_EXECINSTR, ...        */
+	const uint8_t *data;    /* size bytes inside the image, or NULL (SHT_NOBITS,
+				 * or not inside the file: only for sections that
+				 * are not executable)                             */
+};
+#define ELF_SHF_EXECINSTR 0x4
 
 struct elf_image {
 	uint8_t *buf;           /* the whole file (owned)                          */
@@ -30,10 +43,15 @@ struct elf_image {
 	uint32_t entry;
 	int nseg;
 	struct elf_segment seg[ELF_MAX_SEGMENTS];
-	int nsym;
-	struct elf_symbol *sym; /* sorted by address (owned array, names in buf)   */
-	int nsect;              /* executable sections, for the disassembler        */
-	struct { uint32_t addr, size; const uint8_t *data; const char *name; } *sect;
+	/* Named .symtab symbols, except STT_SECTION ones (owned array, names in
+	 * buf). sym[0..nsym): the defined STT_NOTYPE/OBJECT/FUNC symbols, sorted
+	 * by address; elf_symbol_at and elf_symbol_named search these.
+	 * sym[nsym..nsym_all): the others (undefined, STT_FILE, STT_TLS, ...),
+	 * which only llvm-objdump's choice of names needs (cli/disasm.c). */
+	int nsym, nsym_all;
+	struct elf_symbol *sym;
+	int nsect;              /* every section header: sect[i] is section i      */
+	struct elf_section *sect;
 };
 
 /* Read and validate path. On failure returns -1 with one line in err naming

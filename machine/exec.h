@@ -147,5 +147,6 @@ struct dpage *cpu_dpage_get(struct cpu *c, uint32_t pa);
 void trace_exception(const struct cpu *c, unsigned code, uint32_t epc, bool bd,
 		     uint32_t badvaddr, uint32_t vector);
 void trace_tlb_write(const struct cpu *c, const char *how, int index);
+void trace_interrupt(const struct cpu *c);
 
 #endif

@@ -213,10 +213,12 @@ static bool idle(struct machine *m, uint64_t until)
 			wake = t;
 	}
 	if (wake == UINT64_MAX) {
-		/* Only a person at a terminal can still wake us. */
+		/* Only a person at a terminal can still wake us, through the
+		 * console's receive interrupt. */
+		if (!(im & (1u << (CAUSE_IP_SHIFT + HW_IRQ_CONSOLE))))
+			return false;
 		dev_console_flush(m->dev_console.st);
-		int r = dev_console_poll(m->dev_console.st, 1000);
-		return r >= 0;
+		return dev_console_poll(m->dev_console.st, 1000) >= 0;
 	}
 	/* Waiting on a person at a terminal: block in the host for a moment
 	 * rather than spinning through the console's poll events. */
@@ -237,6 +239,10 @@ enum machine_stop machine_run(struct machine *m, uint64_t until)
 	for (;;) {
 		if (m->halted)
 			break;
+		if (c->guest_error) {
+			dev_console_flush(m->dev_console.st);
+			return STOP_GUEST_ERROR;
+		}
 		if (m->next_dev_event <= c->cycles)
 			run_device_events(m);
 		if (c->cycles >= until) {
@@ -262,7 +268,7 @@ enum machine_stop machine_run(struct machine *m, uint64_t until)
 			if (stop > c->cycles + 1)
 				stop = c->cycles + 1;
 		}
-		if (cpu_run(c, stop) == X_EXC) {
+		if (cpu_run(c, stop) == X_EXC && c->exited) {
 			dev_console_flush(m->dev_console.st);
 			return STOP_EXIT;
 		}

@@ -29,6 +29,7 @@ enum machine_stop {
 	STOP_CYCLES,      /* the cycle limit given to machine_run was reached   */
 	STOP_EXIT,        /* an exception exited to the host (cpu.exit)         */
 	STOP_DEADLOCK,    /* WAIT with interrupts that can never arrive          */
+	STOP_GUEST_ERROR, /* the guest cannot go on (cpu.guest_error says why)   */
 	STOP_STEP,        /* machine_step finished its instruction               */
 };
 

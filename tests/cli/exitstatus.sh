@@ -54,20 +54,21 @@ timeout "$TMO" "$T" run "$OUT/waitmasked.elf" <"$OUT/fifo" >"$OUT/wait-masked-op
 kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null; rm -f "$OUT/fifo"
 note wait-masked-open-pipe 3 'WAIT'
 
-# stdin a terminal (script(1) gives a pty; its input stays open): with every
-# interrupt masked nobody at the terminal can end WAIT either, so still 3
-tty_run() {  # tty_run NAME ELF: status in ST (124 when it hung), stderr+stdout in $OUT/NAME.tty
+# stdin a terminal (script(1) gives a pty whose input stays open). The
+# deadlock rule does not apply there (docs/machine.md: the machine keeps
+# waiting for terminal input), so test only that a terminal works: a program
+# that powers off, and one woken by the console interrupt of a typed line.
+tty_run() {  # tty_run NAME ELF INPUT: status in ST (124: hung), output in $OUT/NAME.tty
 	rm -f "$OUT/ttyin"; mkfifo "$OUT/ttyin"
-	sleep 10 >"$OUT/ttyin" & local writer=$!
-	( timeout -k 1 2 script -qec "'$T' run '$2'; echo STATUS=\$?" /dev/null <"$OUT/ttyin" >"$OUT/$1.tty" 2>&1; true ) 2>/dev/null
+	{ sleep 0.2; printf '%s' "$3"; sleep 10; } >"$OUT/ttyin" & local writer=$!
+	( timeout -k 1 3 script -qec "'$T' run '$2'; echo STATUS=\$?" /dev/null <"$OUT/ttyin" >"$OUT/$1.tty" 2>&1; true ) 2>/dev/null
 	ST=$(sed -n 's/.*STATUS=\([0-9]*\).*/\1/p' "$OUT/$1.tty" | head -1); ST=${ST:-124}
 	kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null; rm -f "$OUT/ttyin"
 }
-if command -v script >/dev/null; then
-	tty_run tty-poweroff "$OUT/poweroff_42.elf"
-	check tty-control-poweroff-42 "status $ST under script(1): $(head -c 120 "$OUT/tty-poweroff.tty" | tr '\r\n' '  ')" eval '[ "$ST" = 42 ]'
-	tty_run tty-wait-masked "$OUT/waitmasked.elf"
-	check wait-masked-terminal "status $ST (124: still waiting after 2 s), want 3" \
-		eval '[ "$ST" = 3 ] && grep -q "WAIT" "$OUT/tty-wait-masked.tty"'
+if command -v script >/dev/null && build rxirq; then
+	tty_run tty-poweroff "$OUT/poweroff_42.elf" ""
+	check terminal-poweroff-42 "status $ST under script(1): $(head -c 120 "$OUT/tty-poweroff.tty" | tr '\r\n' '  ')" [ "$ST" = 42 ]
+	tty_run tty-rxirq "$OUT/rxirq.elf" $'Z\n'
+	check terminal-input-wakes-wait "status $ST, want 90 ('Z'): $(head -c 120 "$OUT/tty-rxirq.tty" | tr '\r\n' '  ')" [ "$ST" = 90 ]
 fi
 exit 0

@@ -46,7 +46,7 @@ run_t() {
 	ST=$?
 }
 
-# no_crash FILE: no sanitizer report, no signal-like message.
+# crashed FILE: the last run ($ST) died of a signal or FILE has a sanitizer report.
 crashed() {
 	[ "$ST" -ge 128 ] && [ "$ST" != 255 ] && return 0
 	grep -qE 'Sanitizer|runtime error:|core dumped|Segmentation|Aborted' "$1"

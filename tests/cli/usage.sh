@@ -7,11 +7,11 @@ ok=$OUT/ok.elf
 
 # help texts: exit 0, on stdout, naming their options
 help() {  # help NAME OPTION... -- ARGS...
-	local n=$1; shift; local want=()
-	while [ "$1" != -- ]; do want+=("$1"); shift; done; shift
+	local n=$1; shift; local opts=()
+	while [ "$1" != -- ]; do opts+=("$1"); shift; done; shift
 	run_t "$n" "$@" </dev/null
 	local missing=""
-	for w in "${want[@]}"; do grep -qF -- "$w" "$OUT/$n.out" || missing+=" $w"; done
+	for w in "${opts[@]}"; do grep -qF -- "$w" "$OUT/$n.out" || missing+=" $w"; done
 	if crashed "$OUT/$n.err"; then fail "$n" "crashed (status $ST)"
 	elif [ "$ST" != 0 ]; then fail "$n" "exit status $ST, want 0"
 	elif [ -n "$missing" ]; then fail "$n" "stdout does not mention:$missing"

@@ -3,8 +3,9 @@
 #
 #   tests/isa/test_disasm.sh [BUILD]      (BUILD defaults to "build")
 #
-# Needs $BUILD/tests/isa/disasm_dump and $BUILD/tests/isa/isa_words (see
-# Makefile.frag) and llvm-mc, ld.lld, llvm-objdump (or their -14 names).
+# Compares `$BUILD/trapeze disasm` (cli/disasm.c) with llvm-objdump -d. Needs
+# $BUILD/trapeze (make), $BUILD/tests/isa/isa_words (the top Makefile builds it) and
+# llvm-mc, ld.lld, llvm-objdump (or their -14 names).
 # Checks, one "PASS name" or "FAIL name: reason" line each:
 #   - all_forms.S, linked at several addresses (kseg0, kseg1, sseg, kuseg),
 #     disassembled by both tools, normalised by normalise.awk, identical;
@@ -14,7 +15,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-build}
-dump=$build/tests/isa/disasm_dump
+trapeze=$build/trapeze
 words=$build/tests/isa/isa_words
 work=$build/tests/isa/work
 mkdir -p "$work" || exit 1
@@ -26,9 +27,8 @@ tool() {   # the LLVM 14 tool $1, under its plain or its versioned name
 	fi
 }
 MC=$(tool llvm-mc) && LD=$(tool ld.lld) && OBJDUMP=$(tool llvm-objdump) || exit 1
-for b in "$dump" "$words"; do
-	[ -x "$b" ] || { echo "FAIL tools: $b not built (make test-isa)"; exit 1; }
-done
+[ -x "$trapeze" ] || { echo "FAIL tools: $trapeze not built (make)"; exit 1; }
+[ -x "$words" ] || { echo "FAIL tools: $words not built (make test-isa)"; exit 1; }
 TRIPLE=(-triple=mipsel-unknown-elf -mcpu=mips32r5 -mattr=+virt)
 failed=0
 
@@ -44,8 +44,8 @@ compare() {
 	fi
 	"$OBJDUMP" --triple=mipsel-unknown-elf --mcpu=mips32r5 --mattr=+virt \
 		-d "$elf" | awk -f "$here/normalise.awk" >"$work/$name.llvm"
-	if ! "$dump" "$elf" >"$work/$name.raw"; then
-		fail "$name" "disasm_dump failed"
+	if ! "$trapeze" disasm "$elf" >"$work/$name.raw" 2>"$work/$name.err"; then
+		fail "$name" "trapeze disasm failed: $(head -1 "$work/$name.err")"
 		return
 	fi
 	awk -f "$here/normalise.awk" "$work/$name.raw" >"$work/$name.ours"

@@ -152,9 +152,18 @@ static void test_valid(void)
 	s = elf_symbol_named(&img, "data_obj");
 	CHECK("valid.symbol_named", s && s->addr == 0x80002000 && s->size == 4 && !s->is_func &&
 	      !elf_symbol_named(&img, "file.c") && !elf_symbol_named(&img, "undef"), "lookup");
-	CHECK("valid.sections", img.nsect == 1 && !strcmp(img.sect[0].name, ".text") &&
-	      img.sect[0].addr == 0x80001000 && img.sect[0].size == TEXT_SZ &&
-	      img.sect[0].data == img.buf + O_TEXT, "nsect %d", img.nsect);
+	CHECK("valid.symbol_sections", img.sym[0].shndx == 1 && img.sym[3].shndx == 2 &&
+	      img.nsym_all == 6, "shndx %u %u, nsym_all %d", img.sym[0].shndx, img.sym[3].shndx,
+	      img.nsym_all);
+	CHECK("valid.other_symbols", img.nsym_all == 6 &&   /* file.c and undef, absolute */
+	      img.sym[4].shndx == ELF_SYM_ABSOLUTE && img.sym[5].shndx == ELF_SYM_ABSOLUTE &&
+	      (!strcmp(img.sym[4].name, "file.c") ^ !strcmp(img.sym[5].name, "file.c")) &&
+	      (!strcmp(img.sym[4].name, "undef") ^ !strcmp(img.sym[5].name, "undef")), "others");
+	CHECK("valid.sections", img.nsect == NSH && !strcmp(img.sect[1].name, ".text") &&
+	      img.sect[1].addr == 0x80001000 && img.sect[1].size == TEXT_SZ &&
+	      (img.sect[1].flags & ELF_SHF_EXECINSTR) && img.sect[1].data == img.buf + O_TEXT &&
+	      !strcmp(img.sect[2].name, ".data") && !(img.sect[2].flags & ELF_SHF_EXECINSTR) &&
+	      img.sect[0].size == 0, "nsect %d", img.nsect);
 	elf_free(&img);
 	CHECK("valid.free", img.buf == NULL && img.nsym == 0, "elf_free clears img");
 }
@@ -343,13 +352,14 @@ static void test_fuzz(void)
 			placed++;
 			fw_boot_state(&img, 32u << 20, &fw);
 			for (int i = 0; i < img.nsect; i++)
-				sink ^= img.sect[i].data[img.sect[i].size - 1];
+				if (img.sect[i].data && img.sect[i].size)
+					sink ^= img.sect[i].data[img.sect[i].size - 1];
 			for (int i = 0; i < img.nseg; i++)
 				if (img.seg[i].filesz)
 					sink ^= img.seg[i].data[img.seg[i].filesz - 1];
 			(void)elf_symbol_at(&img, rnd(), &off);
 		}
-		for (int i = 0; i < img.nsym; i++)
+		for (int i = 0; i < img.nsym_all; i++)
 			sink ^= (uint8_t)strlen(img.sym[i].name);
 		elf_free(&img);
 	}
