@@ -246,6 +246,8 @@ int cpu_run(struct cpu *c, uint64_t until)
 					return X_STOP;
 				ld = d->ldreg;
 			}
+			/* An interrupt deferred for the slot is taken now. */
+			c->event_at = 0;
 			continue;
 		}
 
