@@ -16,7 +16,9 @@
  * with `jr $ra` or just use TEST_END). The runtime prints "PASS NAME" or the
  * failures, and powers off with the number of failed checks as the status.
  *
- * Registers: tests must not use $k0/$k1 (the exception handler owns them).
+ * Registers: tests must not use $k0/$k1 (the exception handler owns them),
+ * and the handler also overwrites $at. The CHECK_* macros keep the expected
+ * value in $k1, so run checks with interrupts disabled.
  * The runtime's exception handler records every exception in rt_exc_* words
  * and then, in order of precedence:
  *   1. jumps to the word at rt_handler if non-zero (the test's own handler,

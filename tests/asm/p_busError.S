@@ -16,68 +16,68 @@ test_main:
 	p_tlbwi 2, 0x00400000, PAGEMASK_4K, P_LO(0x10000000, CACHE_UNCACHED, P_DVG), P_LO(0x01fff000, CACHE_UNCACHED, P_DVG)
 
 	/* ---- loads and stores ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0xB0000000              /* PA 0x10000000: beyond 32 MiB of RAM */
 	li $t1, 0x1234
 1:	lw $t1, 0($s0)
 	BUSCHK(EXC_DBE, 1b)
 	CHECK_EQ($t1, 0x1234)           /* the load did not complete */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	sw $zero, 0($s0)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	lbu $t1, 3($s0)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	sh $zero, 2($s0)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s1, 0x90000000              /* the same through kseg0 */
 1:	lw $t1, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s1, 0xA2000000              /* first byte after RAM */
 1:	lb $t1, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s1, 0xA1FFFFFC              /* last word of RAM */
 	li $t0, 0x5a5a5a5a
 	sw $t0, 0($s1)
 	lw $t1, 0($s1)
 	CHECK_NEXC(0)
 	CHECK_EQ($t1, 0x5a5a5a5a)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s1, 0xBF003000              /* a free device slot */
 1:	lw $t1, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	sw $zero, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s1, 0xBF00F000              /* the last slot */
 1:	lw $t1, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s1, 0xBF010000              /* past the I/O window */
 1:	lw $t1, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s1, 0xBFFFFFFC              /* top of kseg1 */
 1:	lw $t1, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s1, 0x00400000              /* mapped by the TLB to nothing */
 1:	lw $t1, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	sw $t1, 0($s1)
 	BUSCHK(EXC_DBE, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	lw $t1, 0x1ffc($s1)             /* odd half: RAM's last word */
 	CHECK_NEXC(0)
 	CHECK_EQ($t1, 0x5a5a5a5a)
 	/* a bus error in a delay slot: EPC = the branch, BD */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	b 2f
 	lw $t1, 0($s0)
 2:	BUSCHK(EXC_DBE, 1b)
@@ -91,7 +91,7 @@ test_main:
 	CHECK_EQ($t1, HW_CONSOLE_TX_READY)
 
 	/* ---- instruction fetch: IBE, EPC = the target ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	li $t9, 0xB0000000
 	jalr $t9
@@ -102,14 +102,14 @@ test_main:
 	lw $t0, rt_exc_cause
 	srl $t0, $t0, 31
 	CHECK_EQ($t0, 0)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	li $t9, 0x82000000              /* kseg0, just past RAM */
 	jr $t9
 	nop
 1:	CHECK_EXC(EXC_IBE)
 	CHECK_WORD(rt_exc_epc, 0x82000000)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	li $t9, 0x00400000              /* through the TLB */
 	jr $t9
@@ -120,7 +120,7 @@ test_main:
 	li $t0, 0xA1FFFFFC
 	li $t1, 0x00000000              /* nop at the last word of RAM */
 	sw $t1, 0($t0)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	jr $t0
 	nop

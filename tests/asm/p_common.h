@@ -17,6 +17,10 @@
 /* rt_handler = label (0 to remove) */
 #define P_SET_HANDLER(label) .set noat; la $k1, label; lui $at, %hi(rt_handler); sw $k1, %lo(rt_handler)($at); .set at
 #define P_CLEAR_HANDLER()   .set noat; lui $at, %hi(rt_handler); sw $zero, %lo(rt_handler)($at); .set at
+/* harness.h's CLEAR_EXC() does not clear rt_handler: rt_clear_exc's last
+ * store (`sw $zero, rt_handler`) sits in a delay slot and expands to lui+sw,
+ * so only the lui runs. This one also removes the handler. */
+#define P_CLEAR_EXC()       CLEAR_EXC(); P_CLEAR_HANDLER()
 
 /* An EntryLo value: physical address, cache attribute, D|V|G flags. */
 #define P_LO(pa, c, f) (((((pa) >> 12) << 6)) | ((c) << 3) | (f))

@@ -119,7 +119,7 @@ test_main:
 	CHECK_EQ($t0, HW_CONSOLE_RX_READY)
 
 	/* ---- the rest by interrupt ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_HANDLER(con_handler)
 	li $t0, HW_CONSOLE_RXIE
 	sw $t0, HW_CONSOLE_CTRL($s0)
@@ -153,7 +153,7 @@ test_main:
 	andi $t0, $t0, IP2
 	CHECK_EQ($t0, 0)
 	sw $zero, HW_CONSOLE_CTRL($s0)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	TEST_END()
 
 	.data

@@ -108,7 +108,7 @@ test_main:
 	RW_EXACT(C0_HWRENA, 0xf, 0)
 
 	/* ---- BadVAddr: read-only. Give it a known value first (AdEL). ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $t0, 0x80100001
 	lw $t1, 0($t0)                  /* unaligned: AdEL, BadVAddr = t0 */
 	CHECK_EXC(EXC_ADEL)

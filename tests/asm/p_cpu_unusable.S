@@ -172,12 +172,12 @@ test_main:
 	ehb
 
 	/* ---- supervisor mode, CU0 = 0 ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	LOG_START(1f)
 	jal setup_priv
 	nop
 	P_ENTER_SUPER_ALIAS(priv_seq)
-1:	CLEAR_EXC()
+1:	P_CLEAR_EXC()
 	la $s1, priv_seq
 	p_to_sseg $s1, $t0
 	jal check_priv_log
@@ -188,7 +188,7 @@ test_main:
 	jal setup_priv
 	nop
 	P_ENTER_USER_ALIAS(priv_seq)
-1:	CLEAR_EXC()
+1:	P_CLEAR_EXC()
 	la $s1, priv_seq
 	p_to_useg $s1
 	jal check_priv_log
@@ -207,7 +207,7 @@ test_main:
 	li $t5, SENT4
 	la $s0, log_n                   /* a kseg0 address */
 	P_ENTER_USER_ALIAS(cu0_seq)
-1:	CLEAR_EXC()
+1:	P_CLEAR_EXC()
 	mtc0 $s4, C0_STATUS             /* CU0 = 0 again */
 	ehb
 	lw $t0, log_n
@@ -231,7 +231,7 @@ test_main:
 	ehb
 
 	/* ---- HYPCALL in kernel mode: RI; CACHE in kernel mode: no exception ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0x80100000
 	cache 0x14, 0($s0)
 	CHECK_NEXC(0)
@@ -244,7 +244,7 @@ test_main:
 	/* kernel mode: allowed whatever HWREna says */
 	mtc0 $zero, C0_HWRENA
 	ehb
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	mfc0 $s6, C0_COUNT
 	rdhwr $t1, $2
 	rdhwr $t2, $3
@@ -264,7 +264,7 @@ test_main:
 	LOG_START(1f)
 	li $t1, SENT1
 	P_ENTER_USER_ALIAS(rdhwr_seq)
-1:	CLEAR_EXC()
+1:	P_CLEAR_EXC()
 	lw $t0, log_n
 	CHECK_EQ($t0, 5)
 	la $s1, rdhwr_seq
@@ -285,7 +285,7 @@ test_main:
 	/* supervisor mode, HWREna = 0: RI too */
 	LOG_START(1f)
 	P_ENTER_SUPER_ALIAS(rdhwr_seq)
-1:	CLEAR_EXC()
+1:	P_CLEAR_EXC()
 	lw $t0, log_n
 	CHECK_EQ($t0, 5)
 	lw $t0, log_buf
@@ -299,7 +299,7 @@ test_main:
 	LOG_START(1f)
 	mfc0 $s6, C0_COUNT
 	P_ENTER_USER_ALIAS(rdhwr_seq)
-1:	CLEAR_EXC()
+1:	P_CLEAR_EXC()
 	lw $t0, log_n
 	CHECK_EQ($t0, 4)
 	la $s1, rdhwr_seq + 4
@@ -316,7 +316,7 @@ test_main:
 	LOG_START(1f)
 	mfc0 $s6, C0_COUNT
 	P_ENTER_USER_ALIAS(rdhwr_seq)
-1:	CLEAR_EXC()
+1:	P_CLEAR_EXC()
 	lw $t0, log_n
 	CHECK_EQ($t0, 1)                /* just the syscall */
 	subu $t1, $t1, $s6

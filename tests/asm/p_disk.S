@@ -165,7 +165,7 @@ test_main:
 	li $a2, 0xee
 	CHECK_EQ($v0, 0)
 	li $a0, K1(BUF1 + 1024)
-	li $a1, 1024
+	li $a1, 512
 	jal count_diff
 	li $a2, 0xee
 	CHECK_EQ($v0, 0)
@@ -243,7 +243,7 @@ test_main:
 	CHECK_EQ($s3, 0)
 
 	/* ---- completion interrupt on IP3 ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_HANDLER(disk_handler)
 	li $a0, K1(BUF2)
 	li $a1, 512
@@ -282,7 +282,7 @@ test_main:
 	jal count_diff
 	li $a2, 20
 	CHECK_EQ($v0, 0)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 
 	/* ---- errors: nothing transferred ---- */
 #define ERRCASE(sector, pa, count, cmd) \
@@ -314,6 +314,49 @@ test_main:
 	jal count_diff
 	li $a2, 5
 	CHECK_EQ($v0, 0)
+	/* ---- DMA over code that already ran: the new code runs ---- */
+	li $t3, 0x80110000              /* PA 0x110000: jr $ra; li $v0, 1 */
+	li $t0, 0x03e00008
+	sw $t0, 0($t3)
+	li $t0, 0x24020001
+	sw $t0, 4($t3)
+	jalr $t3
+	li $v0, 0
+	CHECK_EQ($v0, 1)
+	li $a0, K1(BUF2)                /* sector 30 := jr $ra; li $v0, 2 */
+	li $a1, 512
+	jal fill
+	li $a2, 0
+	li $t3, K1(BUF2)
+	li $t0, 0x03e00008
+	sw $t0, 0($t3)
+	li $t0, 0x24020002
+	sw $t0, 4($t3)
+	li $a0, 30
+	li $a1, BUF2
+	li $a2, 1
+	jal request
+	li $a3, HW_DISK_CMD_WRITE
+	jal wait_idle
+	nop
+	CHECK_EQ($v0, HW_DISK_DONE)
+	li $t0, HW_DISK_DONE
+	sw $t0, HW_DISK_STATUS($s0)
+	li $a0, 30                      /* read it over the old code */
+	li $a1, 0x110000
+	li $a2, 1
+	jal request
+	li $a3, HW_DISK_CMD_READ
+	jal wait_idle
+	nop
+	CHECK_EQ($v0, HW_DISK_DONE)
+	li $t0, HW_DISK_DONE
+	sw $t0, HW_DISK_STATUS($s0)
+	li $t3, 0x80110000
+	jalr $t3
+	li $v0, 0
+	CHECK_EQ($v0, 2)
+
 	/* the last sector works */
 	li $a0, 63
 	li $a1, BUF2

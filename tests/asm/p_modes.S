@@ -31,7 +31,7 @@
 
 /* run `probe` in a mode with $s0 = address; back in kernel mode at 9: */
 #define RUN(ENTER, probe, A) \
-	RESET_MARK; li $s0, A; CLEAR_EXC(); P_SET_RESUME(9f); P_TO_KERNEL(); ENTER(probe); 9:
+	RESET_MARK; li $s0, A; P_CLEAR_EXC(); P_SET_RESUME(9f); P_TO_KERNEL(); ENTER(probe); 9:
 
 #define LOAD_OK(ENTER, A) \
 	RUN(ENTER, probe_lw, A); CHECK_EXC(EXC_SYS); CHECK_NEXC(1); CHECK_EQ($t1, MARK)
@@ -50,7 +50,7 @@
 
 /* fetch: the probe jumps to $s1 */
 #define FETCH_BAD(ENTER, T) \
-	la $s1, T; CLEAR_EXC(); P_SET_RESUME(9f); P_TO_KERNEL(); ENTER(probe_jr); 9: \
+	la $s1, T; P_CLEAR_EXC(); P_SET_RESUME(9f); P_TO_KERNEL(); ENTER(probe_jr); 9: \
 	CHECK_EXC(EXC_ADEL); CHECK_NEXC(1); CHECK_WORD_ADDR(rt_exc_badvaddr, T); \
 	CHECK_WORD_ADDR(rt_exc_epc, T); \
 	lw $t0, rt_exc_cause; srl $t0, $t0, 31; CHECK_EQ($t0, 0)
@@ -147,7 +147,7 @@ test_main:
 	/* allowed fetches: user -> useg alias, supervisor -> sseg alias */
 	la $s1, fetch_target
 	p_to_useg $s1
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	P_TO_KERNEL()
 	U_ENTER(probe_jr)
@@ -157,7 +157,7 @@ test_main:
 	CHECK_REG($t0, $s1)
 	la $s1, fetch_target
 	p_to_sseg $s1, $t0
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	P_TO_KERNEL()
 	S_ENTER(probe_jr)
@@ -178,7 +178,7 @@ test_main:
 	li $t3, 0x80200000              /* PA 0x00200000 */
 	sw $t0, 0($t3)
 	li $s0, 0x01000000
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	lw $t1, 0($s0)                  /* mapped: entry 4 */
 	CHECK_EQ($t1, 0x22222222)
 	mfc0 $s2, C0_STATUS

@@ -74,7 +74,7 @@ check_size:
 	mtc0 $zero, C0_ENTRYHI
 	ehb
 
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	bal one_off
 	move $a0, $s4
 	bal one_off
@@ -84,13 +84,13 @@ check_size:
 	CHECK_NEXC(0)
 
 	/* just outside the pair: refill */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $t5, VBASE - 4
 	lw $t1, 0($t5)
 	CHECK_EXC(EXC_TLBL)
 	CHECK_WORD(rt_exc_vector, VEC_REFILL)
 	CHECK_WORD(rt_exc_badvaddr, VBASE - 4)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $t5, VBASE
 	addu $t5, $t5, $s0
 	addu $t5, $t5, $s0              /* VBASE + 2S */

@@ -19,7 +19,7 @@ test_main:
 	lw $t1, HW_SYSCTL_RAMSIZE($t0)
 	CHECK_EQ($t1, RAM)
 	/* the last word */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0xA0000000 + RAM - 4
 	li $t0, 0x600dbeef
 	sw $t0, 0($s0)
@@ -32,19 +32,19 @@ test_main:
 	CHECK_NEXC(0)
 	CHECK_EQ($t1, 0x600dbeef)
 	/* one past */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0xA0000000 + RAM
 1:	lw $t1, 0($s0)
 	CHECK_EXC(EXC_DBE)
 	CHECK_WORD_ADDR(rt_exc_epc, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	sw $zero, 0($s0)
 	CHECK_EXC(EXC_DBE)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0x80000000 + RAM + 0x1000
 1:	lw $t1, 0($s0)
 	CHECK_EXC(EXC_DBE)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0xC0000000 + RAM                /* odd page of firmware entry 0 */
 1:	lw $t1, 0($s0)
 	CHECK_EXC(EXC_DBE)

@@ -124,7 +124,7 @@ test_main:
 	p_tlb_flush
 
 	/* ---- exceptions at rt's sseg vectors ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	syscall
 	CHECK_EXC(EXC_SYS)
 	CHECK_WORD(rt_exc_vector, VEC_GENERAL)
@@ -136,19 +136,19 @@ test_main:
 	ehb
 	mfc0 $t1, C0_EBASE
 	CHECK_REG($t1, $t0)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	syscall
 	CHECK_EXC(EXC_SYS)
 	CHECK_WORD(rt_exc_vector, VEC_GENERAL)
 	CHECK_WORD_ADDR(rt_exc_epc, 1b)
 	CHECK_WORD_ADDR(vec_pc, vec180_ret)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $t0, 0x00001000              /* TLB refill */
 	lw $t1, 0($t0)
 	CHECK_EXC(EXC_TLBL)
 	CHECK_WORD(rt_exc_vector, VEC_REFILL)
 	CHECK_WORD_ADDR(vec_pc, vec000_ret)
-	CLEAR_EXC()                     /* interrupt, IV = 0: general vector */
+	P_CLEAR_EXC()                     /* interrupt, IV = 0: general vector */
 	P_SET_HANDLER(soft_handler)
 	li $t0, ST_IM_SW0 | ST_IE
 	mtc0 $t0, C0_STATUS
@@ -162,7 +162,7 @@ test_main:
 	CHECK_EXC(EXC_INT)
 	CHECK_WORD(rt_exc_vector, VEC_GENERAL)
 	CHECK_WORD_ADDR(vec_pc, vec180_ret)
-	CLEAR_EXC()                     /* interrupt, IV = 1: +0x200 */
+	P_CLEAR_EXC()                     /* interrupt, IV = 1: +0x200 */
 	P_SET_HANDLER(soft_handler)
 	li $t0, ST_IM_SW0 | ST_IE
 	mtc0 $t0, C0_STATUS
@@ -177,13 +177,13 @@ test_main:
 	CHECK_EXC(EXC_INT)
 	CHECK_WORD(rt_exc_vector, VEC_INTERRUPT)
 	CHECK_WORD_ADDR(vec_pc, vec200_ret)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	la $t0, rt_vectors
 	mtc0 $t0, C0_EBASE
 	ehb
 
 	/* ---- supervisor mode runs sseg code and reaches the devices ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	P_TO_KERNEL()
 	li $t1, 0
@@ -191,7 +191,7 @@ test_main:
 1:	CHECK_EXC(EXC_SYS)
 	CHECK_NEXC(1)
 	CHECK_EQ($t1, HW_RAM_DEFAULT)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	P_TO_KERNEL()
 	li $s0, 0x80001000
@@ -200,7 +200,7 @@ test_main:
 	CHECK_WORD(rt_exc_badvaddr, 0x80001000)
 	CHECK_WORD_ADDR(rt_exc_epc, super_bad)
 	/* ---- user mode cannot fetch sseg ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(1f)
 	P_TO_KERNEL()
 	ENTER_USER(user_code)

@@ -47,6 +47,30 @@ int_handler:
 3:	ehb
 	eret
 
+/* one-shot variant for the user-mode test: records Status and EPC at the
+ * interrupt, acknowledges the timer, removes itself from rt_handler. */
+int_once_handler:
+	mfc0 $k0, C0_STATUS
+	lui $k1, %hi(once_status)
+	sw $k0, %lo(once_status)($k1)
+	mfc0 $k0, C0_EPC
+	lui $k1, %hi(once_epc)
+	sw $k0, %lo(once_epc)($k1)
+	lui $k1, %hi(rt_handler)
+	sw $zero, %lo(rt_handler)($k1)
+	b int_handler
+	nop
+
+/* user mode, through the useg alias: spin until the handler ran ($s0 =
+ * useg alias of int_n), then syscall */
+user_spin:
+	lw $t8, 0($s0)
+	beqz $t8, user_spin
+	nop
+	syscall
+	nop
+user_spin_end:
+
 	.globl test_main
 test_main:
 	mfc0 $t0, C0_STATUS
@@ -106,7 +130,7 @@ test_main:
 	CHECK_EQ($t0, 0)
 
 	/* ---- the interrupt, general vector (IV = 0) ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_HANDLER(int_handler)
 	INT_CLEAR
 	mfc0 $t0, C0_COUNT
@@ -134,7 +158,7 @@ test_main:
 	CHECK_EQ($t0, ST_EXL | ST_IE)
 
 	/* ---- Cause.IV = 1: EBase + 0x200 ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_HANDLER(int_handler)
 	INT_CLEAR
 	li $t0, CAUSE_IV
@@ -156,7 +180,7 @@ test_main:
 	/* IV does not move other exceptions */
 	li $t0, CAUSE_IV
 	mtc0 $t0, C0_CAUSE
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	syscall
 	CHECK_EXC(EXC_SYS)
 	CHECK_WORD(rt_exc_vector, VEC_GENERAL)
@@ -166,7 +190,7 @@ test_main:
 	/* ---- masking: pending but blocked by IM, IE, EXL, ERL; taken as soon
 	 * as the block goes (EPC = right after the enabling MTC0 + EHB) ---- */
 #define MASKED(blocked_status) \
-	CLEAR_EXC(); P_SET_HANDLER(int_handler); INT_CLEAR; \
+	P_CLEAR_EXC(); P_SET_HANDLER(int_handler); INT_CLEAR; \
 	mfc0 $t0, C0_COUNT; addiu $t0, $t0, 20; mtc0 $t0, C0_COMPARE; \
 	li $t0, blocked_status; mtc0 $t0, C0_STATUS; ehb; \
 	li $s0, 1000; 1: mfc0 $t0, C0_CAUSE; sll $t0, $t0, 1; bltz $t0, 2f; nop; \
@@ -184,7 +208,7 @@ test_main:
 	MASKED(ST_IM_SW0 | ST_IM_CONS | ST_IM_DISK | ST_IE)  /* other lines only */
 
 	/* ---- software interrupts IP0, IP1 ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_HANDLER(int_handler)
 	INT_CLEAR
 	li $t0, 0x7fffffff
@@ -208,7 +232,7 @@ test_main:
 	la $t1, 1b + 4
 	subu $t0, $t0, $t1
 	P_CHECK_RANGE($t0, 0, 4)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_HANDLER(int_handler)
 	INT_CLEAR
 	li $t0, ST_IM_SW1 | ST_IE
@@ -234,7 +258,7 @@ test_main:
 	ehb
 
 	/* ---- DI / EI ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, ST_IM_DISK | ST_IM_SW1  /* nothing pending on these */
 	mtc0 $s0, C0_STATUS
 	ehb
@@ -261,7 +285,7 @@ test_main:
 	CHECK_NEXC(0)
 
 	/* ---- WAIT: sleeps until the timer; EPC = the instruction after ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_HANDLER(int_handler)
 	INT_CLEAR
 	mfc0 $s1, C0_COUNT
@@ -311,7 +335,7 @@ test_main:
 	li $s3, 2                       /* Compare = k */
 	li $s4, 0                       /* interrupts that hit the block */
 bd_loop:
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_HANDLER(int_handler)
 	INT_CLEAR
 	li $t0, ST_IM_TIMER | ST_IE
@@ -352,7 +376,42 @@ bd_end:
 	sltiu $t0, $s4, 40              /* most of them landed in the block */
 	CHECK_EQ($t0, 0)
 
-	CLEAR_EXC()
+	/* ---- a timer interrupt in user mode: EXL and KSU = user in Status,
+	 * EPC in the user code, ERET goes back to user mode ---- */
+	p_tlb_flush
+	p_map_useg 2
+	P_CLEAR_EXC()
+	P_SET_HANDLER(int_once_handler)
+	INT_CLEAR
+	P_SET_RESUME(1f)
+	P_TO_KERNEL()
+	la $s0, int_n
+	p_to_useg $s0
+	li $t0, ST_IM_TIMER | ST_IE
+	mtc0 $t0, C0_STATUS
+	mfc0 $t0, C0_COUNT
+	addiu $t0, $t0, 200
+	mtc0 $t0, C0_COMPARE
+	P_ENTER_USER_ALIAS(user_spin)
+1:	STATUS_OFF($t0)
+	CHECK_EXC(EXC_SYS)              /* the user code got back and made the call */
+	lw $t0, int_n
+	CHECK_EQ($t0, 1)
+	lw $t0, once_status
+	andi $t0, $t0, ST_KSU | ST_EXL | ST_IE
+	CHECK_EQ($t0, ST_KSU_USER | ST_EXL | ST_IE)
+	lw $t0, once_epc
+	la $t1, user_spin
+	p_to_useg $t1
+	subu $t0, $t0, $t1
+	P_CHECK_RANGE($t0, 0, user_spin_end - user_spin - 4)
+	lw $t0, rt_exc_epc
+	la $t1, user_spin + 12          /* the syscall */
+	p_to_useg $t1
+	CHECK_REG($t0, $t1)
+	p_tlbinval 2
+
+	P_CLEAR_EXC()
 	mtc0 $zero, C0_CAUSE
 	li $t0, 0x7fffffff
 	mtc0 $t0, C0_COMPARE
@@ -362,3 +421,5 @@ bd_end:
 	.data
 	.align 2
 int_n: .word 0
+once_status: .word 0
+once_epc: .word 0

@@ -57,7 +57,7 @@ test_main:
 	p_tlbwi 8, EHI(V_GLOBAL, 5), PAGEMASK_4K, P_LO(0x103000, 3, P_DVG), P_LO(0x107000, 3, P_DVG)
 
 	/* ---- refill: load, store, fetch, delay slot ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, V_NONE
 1:	lw $t1, 0($s0)
 	TLBCHK(EXC_TLBL, VEC_REFILL, V_NONE, ASID)
@@ -70,24 +70,24 @@ test_main:
 	mfc0 $t0, C0_CONTEXT
 	CHECK_EQ($t0, CTX(V_NONE))
 
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0x7ffff004              /* top of useg: BadVPN2 all ones */
 1:	sw $t1, 0($s0)
 	TLBCHK(EXC_TLBS, VEC_REFILL, 0x7ffff004, ASID)
 	CHECK_WORD_ADDR(rt_exc_epc, 1b)
 
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0xE0012344              /* kseg3 is mapped too */
 1:	lbu $t1, 0($s0)
 	TLBCHK(EXC_TLBL, VEC_REFILL, 0xE0012344, ASID)
 	CHECK_WORD_ADDR(rt_exc_epc, 1b)
 
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, 0xC0800000              /* sseg past the firmware's 8 MiB */
 1:	sh $t1, 2($s0)
 	TLBCHK(EXC_TLBS, VEC_REFILL, 0xC0800002, ASID)
 
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(2f)
 	li $t9, V_FETCH
 	jalr $t9
@@ -96,7 +96,7 @@ test_main:
 	CHECK_WORD(rt_exc_epc, V_FETCH)
 	NOBD
 
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, V_NONE
 1:	beq $zero, $zero, 2f
 	lw $t1, 0($s0)                  /* in the delay slot: EPC = branch, BD */
@@ -107,7 +107,7 @@ test_main:
 	CHECK_EQ($t0, 1)
 
 	/* ---- invalid: general vector ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, V_INV
 	lw $t1, 0($s0)                  /* even half valid */
 	CHECK_NEXC(0)
@@ -115,11 +115,11 @@ test_main:
 1:	lw $t1, 0x1000($s0)             /* odd half: V = 0 */
 	TLBCHK(EXC_TLBL, VEC_GENERAL, V_INV + 0x1000, ASID)
 	CHECK_WORD_ADDR(rt_exc_epc, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	sw $t1, 0x1ffc($s0)
 	TLBCHK(EXC_TLBS, VEC_GENERAL, V_INV + 0x1ffc, ASID)
 	CHECK_WORD_ADDR(rt_exc_epc, 1b)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	P_SET_RESUME(2f)
 	li $t9, V_INV + 0x1000          /* fetch from the invalid half */
 	jr $t9
@@ -128,7 +128,7 @@ test_main:
 	CHECK_WORD(rt_exc_epc, V_INV + 0x1000)
 
 	/* ---- modified: store to D = 0 ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, V_MOD
 	lw $t1, 8($s0)
 	CHECK_NEXC(0)
@@ -138,27 +138,27 @@ test_main:
 	li $t3, 0x80101000
 	lw $t0, 0($t3)
 	CHECK_EQ($t0, 0xaaaa1000)       /* not written */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 1:	sb $zero, 0x1003($s0)           /* odd half, D = 0 too */
 	TLBCHK(EXC_MOD, VEC_GENERAL, V_MOD + 0x1003, ASID)
 
 	/* ---- ASID ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, V_ASID
 	lw $t1, 0($s0)                  /* ASID 0x37 vs entry's 5: refill */
 	TLBCHK(EXC_TLBL, VEC_REFILL, V_ASID, ASID)
 	SETASID(5)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $t1, 0
 	lw $t1, 0($s0)                  /* hit */
 	CHECK_NEXC(0)
 	CHECK_EQ($t1, 0xaaaa2000)
 	SETASID(6)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	sw $t1, 0($s0)                  /* miss again */
 	TLBCHK(EXC_TLBS, VEC_REFILL, V_ASID, 6)
 	SETASID(ASID)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, V_GLOBAL
 	lw $t1, 0($s0)                  /* global entry, other ASID: hit */
 	CHECK_NEXC(0)
@@ -169,7 +169,7 @@ test_main:
 	SETASID(ASID)
 
 	/* ---- refill with EXL = 1: general vector, EPC and BD unchanged ---- */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $t0, 0x12345678
 	mtc0 $t0, C0_EPC
 	mfc0 $s1, C0_STATUS
@@ -187,7 +187,7 @@ test_main:
 	mfc0 $t0, C0_STATUS             /* ERET cleared EXL */
 	CHECK_REG($t0, $s1)
 	/* invalid with EXL = 1: general vector as always, EPC unchanged */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $t0, 0x23456780
 	mtc0 $t0, C0_EPC
 	ori $t0, $s1, ST_EXL
@@ -203,7 +203,7 @@ test_main:
 	/* ---- machine check: two entries match ---- */
 	p_tlbwi 9, EHI(V_DUP, 0), PAGEMASK_4K, P_LO(0x100000, 3, P_DVG), P_LO(0x101000, 3, P_DVG)
 	p_tlbwi 10, EHI(V_DUP, 0), PAGEMASK_16K, P_LO(0x100000, 3, P_DVG), P_LO(0x104000, 3, P_DVG)
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $s0, V_DUP
 1:	lw $t1, 0($s0)
 	CHECK_EXC(EXC_MCHECK)
@@ -225,7 +225,7 @@ test_main:
 	and $t0, $t0, $t1
 	CHECK_EQ($t0, 0)
 	/* TLBP too */
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	li $t0, EHI(V_DUP + 0x1000, ASID)
 	mtc0 $t0, C0_ENTRYHI
 	ehb
@@ -244,7 +244,7 @@ test_main:
 	SETASID(ASID)
 	/* remove the duplicate: everything works again */
 	p_tlbinval 10
-	CLEAR_EXC()
+	P_CLEAR_EXC()
 	lw $t1, 0($s0)
 	CHECK_NEXC(0)
 	CHECK_EQ($t1, 0xaaaa0000)

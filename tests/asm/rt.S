@@ -230,8 +230,9 @@ rt_clear_exc:
 	sw $k0, rt_exc_code
 	sw $zero, rt_resume
 	sw $zero, rt_to_kernel
+	sw $zero, rt_handler            /* a macro (lui+sw): not in a delay slot */
 	jr $ra
-	sw $zero, rt_handler
+	nop
 
 /* rt_enter_user / rt_enter_super (a0 = entry): Status.KSU = 10 / 01 with
  * EXL = 1, EPC = a0, ERET. */
