@@ -71,4 +71,10 @@ if command -v script >/dev/null && build rxirq; then
 	tty_run tty-rxirq "$OUT/rxirq.elf" $'Z\n'
 	check terminal-input-wakes-wait "status $ST, want 90 ('Z'): $(head -c 120 "$OUT/tty-rxirq.tty" | tr '\r\n' '  ')" [ "$ST" = 90 ]
 fi
+# an exception vector that cannot be fetched (Status.BEV = 1: nothing at
+# 0xBFC00380): exit 4 and one line, not an endless exception loop
+build bevloop || fail build-bevloop "$(head -c 200 "$OUT/bevloop.build.err")"
+run_t guest-error-bev run "$OUT/bevloop.elf" </dev/null
+note guest-error-bev 4 'vector.*0xbfc00380.*BEV'
+
 exit 0

@@ -32,7 +32,7 @@ check() {  # check NAME WHY-IF-FALSE COMMAND...
 build() {
 	local name=$1 ld=${2:-$CLI_DIR/progs/kseg0.ld}; shift; [ $# -gt 0 ] && shift
 	local out=${ELF_NAME:-$name}
-	{ cpp -P -x assembler-with-cpp -I"$TOP/machine" -I"$CLI_DIR/progs" "$@" \
+	{ cpp -P -x assembler-with-cpp -I"$TOP/machine" -I"$TOP/build/gen" -I"$CLI_DIR/progs" "$@" \
 		"$CLI_DIR/progs/$name.S" > "$OUT/$out.s" &&
 	  "$MC" -triple=mipsel-unknown-elf -mcpu=mips32r2 -filetype=obj "$OUT/$out.s" -o "$OUT/$out.o" &&
 	  "$LD" -T "$ld" "$OUT/$out.o" -o "$OUT/$out.elf"; } 2>"$OUT/$out.build.err"

@@ -5,15 +5,15 @@
 	.set noreorder
 	.section .vectors, "ax"
 	.org 0x000                      /* TLB refill */
-	mfc0 $k0, CP0_EPC
+	mfc0 $k0, C0_EPC
 	addiu $k0, $k0, 4
-	mtc0 $k0, CP0_EPC
+	mtc0 $k0, C0_EPC
 	ehb
 	eret
 	.org 0x180                      /* general exception */
-	mfc0 $k0, CP0_EPC
+	mfc0 $k0, C0_EPC
 	addiu $k0, $k0, 4
-	mtc0 $k0, CP0_EPC
+	mtc0 $k0, C0_EPC
 	ehb
 	eret
 
@@ -24,13 +24,13 @@ _start:
 	syscall
 	syscall
 	li $t0, 5                       /* TLB entry 5: VA 0x00010000 -> PA 0x00100000 */
-	mtc0 $t0, CP0_INDEX
+	mtc0 $t0, C0_INDEX
 	li $t0, 0x00010000
-	mtc0 $t0, CP0_ENTRYHI
+	mtc0 $t0, C0_ENTRYHI
 	li $t0, (0x00100000 >> 12 << 6) | 0x6   /* D | V */
-	mtc0 $t0, CP0_ENTRYLO0
-	mtc0 $zero, CP0_ENTRYLO1
-	mtc0 $zero, CP0_PAGEMASK
+	mtc0 $t0, C0_ENTRYLO0
+	mtc0 $zero, C0_ENTRYLO1
+	mtc0 $zero, C0_PAGEMASK
 	ehb
 	tlbwi
 	ehb

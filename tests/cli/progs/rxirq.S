@@ -7,7 +7,7 @@
 _start:
 	li $s0, CONSOLE
 	li $t0, ST_IM_CONS              /* IM2 only, IE = 0: WAIT ends, no exception */
-	mtc0 $t0, CP0_STATUS
+	mtc0 $t0, C0_STATUS
 	ehb
 	li $t0, HW_CONSOLE_RXIE
 	sw $t0, HW_CONSOLE_CTRL($s0)

@@ -9,23 +9,23 @@
 	addiu $k0, $k0, 1
 	sw $k0, %lo(count)($k1)
 	li $k0, 0x7fffffff
-	mtc0 $k0, CP0_COMPARE           /* acknowledge, next one far away */
+	mtc0 $k0, C0_COMPARE           /* acknowledge, next one far away */
 	ehb
 	eret
 
 	.text
 	.globl _start
 _start:
-	mtc0 $zero, CP0_CAUSE
-	mtc0 $zero, CP0_COUNT
+	mtc0 $zero, C0_CAUSE
+	mtc0 $zero, C0_COUNT
 	li $t0, 200
-	mtc0 $t0, CP0_COMPARE
+	mtc0 $t0, C0_COMPARE
 	li $t0, ST_IM_TIMER | ST_IE
-	mtc0 $t0, CP0_STATUS
+	mtc0 $t0, C0_STATUS
 	ehb
 	wait
 	nop
-	mtc0 $zero, CP0_STATUS
+	mtc0 $zero, C0_STATUS
 	ehb
 	lw $t0, count
 	POWEROFF($t0)

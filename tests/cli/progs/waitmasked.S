@@ -5,7 +5,7 @@
 	.text
 	.globl _start
 _start:
-	mtc0 $zero, CP0_STATUS
+	mtc0 $zero, C0_STATUS
 	ehb
 	nop
 	wait
