@@ -18,16 +18,6 @@ extern FILE *trace_file;     /* trace.c */
 
 #define HOST_MACHINE(h) ((struct machine *)((char *)(h) - offsetof(struct machine, host)))
 
-static struct dev *const *devices(const struct machine *m, int *n)
-{
-	static struct dev *list[3];
-	list[0] = (struct dev *)&m->dev_sysctl;
-	list[1] = (struct dev *)&m->dev_console;
-	list[2] = (struct dev *)&m->dev_disk;
-	*n = 3;
-	return list;
-}
-
 /* ---- what the devices may ask of the machine (struct dev_host) --------------- */
 
 static uint64_t host_now(struct dev_host *h)
@@ -37,8 +27,8 @@ static uint64_t host_now(struct dev_host *h)
 
 static void update_irqs(struct machine *m)
 {
-	int n;
-	struct dev *const *dv = devices(m, &n);
+	struct dev *const *dv = m->devs;
+	int n = MACHINE_NDEVS;
 	uint32_t lines = 0;
 	for (int i = 0; i < n; i++)
 		if (dv[i]->irq >= 0 && dv[i]->ops->irq && dv[i]->ops->irq(dv[i]->st))
@@ -51,8 +41,8 @@ static void update_irqs(struct machine *m)
 
 static void update_events(struct machine *m)
 {
-	int n;
-	struct dev *const *dv = devices(m, &n);
+	struct dev *const *dv = m->devs;
+	int n = MACHINE_NDEVS;
 	uint64_t t = UINT64_MAX;
 	for (int i = 0; i < n; i++)
 		if (dv[i]->ops->next_event) {
@@ -106,6 +96,9 @@ static int attach(struct machine *m, struct dev *d, const struct dev_ops *ops, v
 int machine_init(struct machine *m, const struct machine_config *cfg, char *err, size_t errsize)
 {
 	memset(m, 0, sizeof *m);
+	m->devs[0] = &m->dev_sysctl;
+	m->devs[1] = &m->dev_console;
+	m->devs[2] = &m->dev_disk;
 	m->trace_out = cfg->trace_out ? cfg->trace_out : stderr;
 	trace_file = m->trace_out;
 	if (bus_init(&m->bus, cfg->ram_size) != 0) {
@@ -143,8 +136,8 @@ int machine_init(struct machine *m, const struct machine_config *cfg, char *err,
 
 void machine_free(struct machine *m)
 {
-	int n;
-	struct dev *const *dv = devices(m, &n);
+	struct dev *const *dv = m->devs;
+	int n = MACHINE_NDEVS;
 	for (int i = 0; i < n; i++)
 		if (dv[i]->ops && dv[i]->ops->free && dv[i]->st)
 			dv[i]->ops->free(dv[i]->st);
@@ -184,8 +177,8 @@ int machine_boot(struct machine *m, const struct elf_image *img, char *err, size
 
 static void run_device_events(struct machine *m)
 {
-	int n;
-	struct dev *const *dv = devices(m, &n);
+	struct dev *const *dv = m->devs;
+	int n = MACHINE_NDEVS;
 	while (m->next_dev_event <= m->cpu.cycles) {
 		for (int i = 0; i < n; i++)
 			if (dv[i]->ops->next_event && dv[i]->ops->next_event(dv[i]->st) <= m->cpu.cycles)

@@ -37,6 +37,8 @@ struct machine {
 	struct cpu cpu;
 	struct bus bus;
 	struct dev dev_sysctl, dev_console, dev_disk;
+#define MACHINE_NDEVS 3
+	struct dev *devs[MACHINE_NDEVS];   /* the three above, for loops */
 	struct dev_host host;
 	bool halted;
 	uint32_t exit_status;
