@@ -29,8 +29,11 @@ struct dinst;
  * the words they change, so a dpage always agrees with memory. */
 typedef int cpu_exec_fn(struct cpu *c, const struct dinst *d);
 
+/* op of the sentinel after a page's last word (one past the isa.def ops) */
+#define CPU_OP_PAGE_END 255
+
 struct dinst {
-	cpu_exec_fn *fn;    /* semantics (machine/exec_*.c)                    */
+	const void *label;  /* where the dispatcher (cpu_run.c) runs it        */
 	uint32_t imm;       /* immediate, pre-extended as the instruction needs  */
 	uint32_t word;      /* the instruction word                             */
 	uint8_t rs, rt;     /* GPRs read (0 when not read: $0 never stalls)     */
@@ -38,7 +41,7 @@ struct dinst {
 	uint8_t sa;         /* shift amount / small field                       */
 	uint16_t off;       /* byte offset of this word in its page             */
 	uint8_t ldreg;      /* GPR this load writes (load-use stall), else 0    */
-	uint8_t op;         /* enum isa_op                                       */
+	uint8_t op;         /* enum isa_op, or CPU_OP_PAGE_END                   */
 	uint8_t flags;      /* DI_* below                                        */
 	uint8_t stall;      /* load-use stall cycles when reached from the word
 			       before it (predecoded: that word loads a GPR this

@@ -1,71 +1,74 @@
 /*
- * cpu_run.c - the CPU's life cycle and its run loop.
+ * cpu_run.c - the dispatcher: where instructions are executed.
  *
- * The loop runs predecoded instructions straight through a page (d++),
- * asking the fetch cache only when control leaves the page. Time is checked
- * once per instruction against one number, c->event_at: the earliest of the
- * caller's limit and the timer. Anything that may change what should happen
- * next (MTC0 to Status, an interrupt line, a stop request, an exit to the
- * host) sets event_at = 0, and the "boundary" code at the top sorts it out:
- * stop, take an interrupt, or compute the next event_at.
+ * This is a threaded interpreter, the way Lua's lvm.c is one: the semantics
+ * of every instruction (the small EXEC functions in exec_*.h) are included
+ * here and inlined into one label each, generated from isa/isa.def, and
+ * every label ends by jumping straight to the label of the next predecoded
+ * instruction (d->label). There is no call and no return per instruction,
+ * and each instruction's own indirect jump learns what usually follows it.
  *
- * Delay slots: a branch returns X_BRANCH with c->ds_target set; the slot runs
- * next with c->in_ds = true, so an exception in it reports BD = 1 and
- * EPC = the branch. A branch or ERET in a delay slot is UNPREDICTABLE in
- * MIPS32; Trapeze raises Reserved Instruction for it. Interrupts are taken
- * only at boundaries that are not delay slots.
+ * Time is checked after each instruction against one number, c->event_at:
+ * the earliest of the caller's limit and the timer. Anything that may change
+ * what should happen next (MTC0 to Status, an interrupt line, a stop request,
+ * an exit to the host) sets event_at = 0, and the "boundary" code in
+ * cpu_run() sorts it out: stop, take an interrupt, or compute the next
+ * event_at.
+ *
+ * The clock (cyc) and the count of completed instructions (n) stay in
+ * registers; c->cycles is stored before every instruction, which may read it
+ * (and returns X_SYNC if it charged more). The load-use stall of an
+ * instruction reached from the word before it is predecoded (d->stall);
+ * after a branch or on entry it is computed from ld, the GPR the last
+ * completed instruction loaded.
+ *
+ * Delay slots: a branch returns X_BRANCH with c->ds_target set, and the slot
+ * runs next, through the slot's own label in ds_label[], with c->in_ds set
+ * so an exception there reports BD = 1 and EPC = the branch. A branch or
+ * ERET in a delay slot is UNPREDICTABLE in MIPS32; Trapeze raises Reserved
+ * Instruction. Interrupts are taken only at boundaries that are not slots.
  */
-#include <stdlib.h>
-#include <string.h>
 #include "bus.h"
 #include "exec.h"
+#include "exec_alu.h"
+#include "exec_branch.h"
+#include "exec_mem.h"
+#include "exec_muldiv.h"
+#include "exec_priv.h"
 
-int cpu_init(struct cpu *c, struct bus *bus, int tlb_entries)
+/* The semantics as functions, for the paths that run one instruction alone. */
+static cpu_exec_fn *const exec_fn[CPU_OP_PAGE_END + 1] = {
+#define ISA_INSN(name, mn, match, mask, fmt, cls, uses) [ISA_OP_##name] = exec_##name,
+#include "../isa/isa.def"
+#undef ISA_INSN
+	[ISA_OP_RESERVED] = exec_RESERVED,
+	[CPU_OP_PAGE_END] = exec_PAGE_END,
+};
+
+int cpu_exec_one(struct cpu *c, const struct dinst *d)
 {
-	memset(c, 0, sizeof *c);
-	c->bus = bus;
-	c->code_pages = bus->ram_size >> 12;
-	c->code = calloc(c->code_pages ? c->code_pages : 1, sizeof *c->code);
-	if (!c->code)
-		return -1;
-	tlb_init(&c->tlb, tlb_entries);
-	cpu_reset(c);
-	return 0;
+	return exec_fn[d->op](c, d);
 }
 
-void cpu_free(struct cpu *c)
+static const void *const *label_table;     /* set by the dispatcher itself */
+static int dispatch(struct cpu *c, unsigned *ldp);
+
+const void *cpu_label(unsigned op)
 {
-	for (uint32_t i = 0; i < c->code_pages; i++)
-		free(c->code[i]);
-	free(c->code);
-	c->code = NULL;
+	if (!label_table)
+		dispatch(NULL, NULL);           /* asks it for its labels */
+	return label_table[op];
 }
 
-void cpu_reset(struct cpu *c)
-{
-	memset(c->gpr, 0, sizeof c->gpr);
-	c->hi = c->lo = 0;
-	c->pc = 0xbfc00000u;
-	c->in_ds = false;
-	c->llbit = false;
-	c->waiting = false;
-	memset(c->hcache, 0xff, sizeof c->hcache);
-	memset(c->fcache, 0xff, sizeof c->fcache);
-	c->gen = 4;
-	cpu_cp0_reset(c);
-	cpu_mode_changed(c);
-	c->event_at = 0;
-}
-
-/* Run the delay-slot instruction ds (c->in_ds is set, c->pc is its address)
- * after an instruction that loaded GPR ld. When it completes, control goes
- * to c->ds_target. */
+/* Run the delay-slot instruction ds alone (c->in_ds is set, c->pc is its
+ * address) after an instruction that loaded GPR ld. When it completes,
+ * control goes to c->ds_target. */
 static int run_delay_slot(struct cpu *c, const struct dinst *ds, unsigned ld)
 {
 	if (ds->flags & DI_CTI)
 		return cpu_exception(c, ds, EXC_RI, 0, false);
 	c->cycles += cpu_load_use(ds, ld);
-	int r = ds->fn(c, ds);
+	int r = cpu_exec_one(c, ds);
 	if (r == X_NEXT || r == X_SYNC || r == X_STOP) {
 		c->cycles += COST_INSN;
 		c->stats.insns++;
@@ -75,21 +78,32 @@ static int run_delay_slot(struct cpu *c, const struct dinst *ds, unsigned ld)
 	return r == X_SYNC ? X_NEXT : r;
 }
 
-/* The fast path: runs predecoded instructions from c->pc (which is not a
- * delay slot) until an event is due or something needs the outer loop: a
- * delay slot that must run alone (it is on the next page, or an event falls
- * between it and its branch), or WAIT. It follows branches, exceptions,
- * ERET and page ends itself, asking the fetch cache for the new page.
- *
- * The clock (cyc) and the count of completed instructions (n) stay in
- * registers; c->cycles is stored before every exec function, which may read
- * it (and returns X_SYNC if it charged more). The load-use stall of an
- * instruction reached from the word before it is predecoded (d->stall);
- * elsewhere it is computed from ld, the GPR the last completed instruction
- * loaded. Returns X_STOP after WAIT, else X_NEXT; c->pc, c->cycles and *ldp
- * are up to date either way. */
-static int run_fast(struct cpu *c, unsigned *ldp)
+/* The fast path: runs predecoded instructions from c->pc (not a delay slot)
+ * until an event is due or something needs cpu_run: a delay slot that must
+ * run alone (on the next page, or an event falls between it and its
+ * branch), or WAIT. It follows branches, exceptions, ERET and page ends
+ * itself. Returns X_STOP after WAIT, else X_NEXT; c->pc, c->cycles and *ldp
+ * are up to date either way. dispatch(NULL, NULL) only publishes its labels. */
+static int dispatch(struct cpu *c, unsigned *ldp)
 {
+	static const void *const label[CPU_OP_PAGE_END + 1] = {
+#define ISA_INSN(name, mn, match, mask, fmt, cls, uses) [ISA_OP_##name] = &&L_##name,
+#include "../isa/isa.def"
+#undef ISA_INSN
+		[ISA_OP_RESERVED] = &&L_RESERVED,
+		[CPU_OP_PAGE_END] = &&L_PAGE_END,
+	};
+	static const void *const ds_label[CPU_OP_PAGE_END + 1] = {
+#define ISA_INSN(name, mn, match, mask, fmt, cls, uses) [ISA_OP_##name] = &&S_##name,
+#include "../isa/isa.def"
+#undef ISA_INSN
+		[ISA_OP_RESERVED] = &&S_RESERVED,
+	};
+	if (!c) {
+		label_table = label;
+		return X_NEXT;
+	}
+
 	uint64_t cyc = c->cycles, n = 0;
 	unsigned ld = *ldp;
 	const struct dinst *d, *base;
@@ -107,104 +121,141 @@ fetch:  /* c->cycles == cyc here */
 	base = d - (d->off >> 2);                   /* the page's first word */
 	cyc += cpu_load_use(d, ld);
 	ld = 0;
-	for (;;) {
-		c->cycles = cyc;
-		r = d->fn(c, d);
-		if (likely(r == X_NEXT)) {
-			cyc += COST_INSN;
-		} else if (r == X_SYNC) {
-			cyc = c->cycles + COST_INSN;
-		} else if (r == X_BRANCH) {
-			cyc += COST_INSN;
-			n++;
-			const struct dinst *ds = d + 1;
-			if (likely((ds->flags & DI_SIMPLE) && cyc < c->event_at)) {
-				/* the common case: nothing can go wrong in the slot */
-				ds->fn(c, ds);
-				cyc += COST_INSN;
-				n++;
-			} else if (cyc >= c->event_at || (ds->flags & DI_CTI)) {
-				/* the slot runs alone, from the outer loop */
-				c->pc = c->page_va + ds->off;
-				c->in_ds = true;
-				break;
-			} else {
-				c->in_ds = true;
-				c->cycles = cyc;
-				r = ds->fn(c, ds);
-				if (likely(r == X_NEXT))
-					cyc += COST_INSN;
-				else if (r == X_SYNC)
-					cyc = c->cycles + COST_INSN;
-				else if (r == X_EXC) {
-					cyc = c->cycles;
-					if (cyc >= c->event_at)
-						goto out;
-					goto fetch;
-				} else {                  /* X_STOP: WAIT in a delay slot */
-					cyc = c->cycles + COST_INSN;
-					n++;
-					c->in_ds = false;
-					c->pc = c->ds_target;
-					ret = X_STOP;
-					break;
-				}
-				n++;
-				c->in_ds = false;
-				ld = ds->ldreg;
-			}
-			/* follow the branch: in this page and aligned is one test (a
-			 * misaligned target must be fetched, to raise AdEL) */
-			uint32_t rel = c->ds_target - c->page_va;
-			if (likely(!(rel & ~0xffcu) && cyc < c->event_at)) {
-				d = base + (rel >> 2);
-				cyc += cpu_load_use(d, ld);
-				ld = 0;
-				continue;
-			}
-			c->pc = c->ds_target;
-			c->cycles = cyc;
-			if (cyc >= c->event_at)
-				goto out;
-			goto fetch;
-		} else {
-			switch (r) {
-			case X_JUMP:        /* completed; c->pc set (ERET, likely not taken) */
-				n++;
-				cyc = c->cycles + COST_INSN;
-				break;
-			case X_EXC:         /* taken; c->pc is the vector (or we exited) */
-				cyc = c->cycles;
-				break;
-			case X_REFETCH:     /* the page's end, reached from its last word */
-				ld = d[-1].ldreg;
-				break;
-			case X_STOP:        /* WAIT completed */
-				n++;
-				cyc = c->cycles + COST_INSN;
-				c->pc = pc_of(c, d) + 4;
-				ret = X_STOP;
-				goto out_store;
-			}
-			c->cycles = cyc;
-			if (cyc >= c->event_at)
-				goto out;
-			goto fetch;
-		}
+	c->cycles = cyc;
+	goto *d->label;
+
+	/* ---- one label per instruction: run it, then go straight to the next ---- */
+#define NEXT()                                                          \
+	do {                                                            \
+		n++;                                                    \
+		d++;                                                    \
+		cyc += COST_INSN + d->stall;                            \
+		if (unlikely(cyc >= c->event_at))                       \
+			goto at_event;                                  \
+		c->cycles = cyc;                                        \
+		goto *d->label;                                         \
+	} while (0)
+#define ISA_INSN(name, mn, match, mask, fmt, cls, uses)                 \
+L_##name:                                                               \
+	r = exec_##name(c, d);                                          \
+	if (likely(r == X_NEXT))                                        \
+		NEXT();                                                 \
+	goto not_next;
+#include "../isa/isa.def"
+#undef ISA_INSN
+L_RESERVED:
+	r = exec_RESERVED(c, d);
+	goto not_next;
+L_PAGE_END:
+	r = exec_PAGE_END(c, d);
+	goto not_next;
+
+	/* ---- the same, as a delay slot (c->in_ds is set: see branch_taken) ------ */
+#define ISA_INSN(name, mn, match, mask, fmt, cls, uses)                 \
+S_##name:                                                               \
+	r = exec_##name(c, d);                                          \
+	goto slot_done;
+#include "../isa/isa.def"
+#undef ISA_INSN
+S_RESERVED:
+	r = exec_RESERVED(c, d);
+	goto slot_done;
+
+not_next:
+	switch (r) {
+	case X_SYNC:        /* completed, and charged extra cycles: take the clock
+			       back from c->cycles; NEXT() adds the instruction's
+			       own cycle and the next word's stall */
+		cyc = c->cycles;
+		NEXT();
+	case X_BRANCH:
+		goto branch_taken;
+	case X_JUMP:        /* completed; c->pc set (ERET, likely not taken) */
 		n++;
-		d++;
-		cyc += d->stall;
-		if (unlikely(cyc >= c->event_at)) {
-			c->pc = c->page_va + d->off;   /* d's stall is paid: ld = 0 */
-			break;
+		cyc = c->cycles + COST_INSN;
+		break;
+	case X_EXC:         /* taken; c->pc is the vector (or we exited) */
+		cyc = c->cycles;
+		break;
+	case X_REFETCH:     /* the page's end, reached from its last word */
+		ld = d[-1].ldreg;
+		break;
+	case X_STOP:        /* WAIT completed */
+		n++;
+		cyc = c->cycles + COST_INSN;
+		c->pc = pc_of(c, d) + 4;
+		ret = X_STOP;
+		goto out_store;
+	}
+	c->cycles = cyc;
+	if (cyc >= c->event_at)
+		goto out;
+	goto fetch;
+
+branch_taken: {
+	cyc += COST_INSN;
+	n++;
+	const struct dinst *ds = d + 1;
+	if (unlikely(cyc >= c->event_at || (ds->flags & DI_CTI))) {
+		/* the slot runs alone, from cpu_run */
+		c->pc = c->page_va + ds->off;
+		c->in_ds = true;
+		goto out_store;
+	}
+	d = ds;
+	c->in_ds = true;
+	c->cycles = cyc;
+	goto *ds_label[ds->op];
+}
+
+slot_done:
+	if (likely(r == X_NEXT)) {
+		cyc += COST_INSN;
+	} else if (r == X_SYNC) {
+		cyc = c->cycles + COST_INSN;
+	} else if (r == X_EXC) {
+		cyc = c->cycles;
+		if (cyc >= c->event_at)
+			goto out;
+		goto fetch;
+	} else {                                    /* X_STOP: WAIT in a delay slot */
+		cyc = c->cycles + COST_INSN;
+		n++;
+		c->in_ds = false;
+		c->pc = c->ds_target;
+		ret = X_STOP;
+		goto out_store;
+	}
+	n++;
+	c->in_ds = false;
+	ld = d->ldreg;
+	{
+		/* follow the branch: in this page and aligned is one test (a
+		 * misaligned target must be fetched, to raise AdEL) */
+		uint32_t rel = c->ds_target - c->page_va;
+		if (likely(!(rel & ~0xffcu) && cyc < c->event_at)) {
+			d = base + (rel >> 2);
+			cyc += cpu_load_use(d, ld);
+			ld = 0;
+			c->cycles = cyc;
+			goto *d->label;
 		}
 	}
+	c->pc = c->ds_target;
+	c->cycles = cyc;
+	if (cyc >= c->event_at)
+		goto out;
+	goto fetch;
+
+at_event:   /* d is the next instruction; its stall is paid, so ld = 0 */
+	c->pc = c->page_va + d->off;
 out_store:
 	c->cycles = cyc;
 out:
 	c->stats.insns += n;
 	*ldp = ld;
 	return ret;
+#undef NEXT
 }
 
 int cpu_run(struct cpu *c, uint64_t until)
@@ -251,7 +302,7 @@ int cpu_run(struct cpu *c, uint64_t until)
 			continue;
 		}
 
-		if (run_fast(c, &ld) == X_STOP)
+		if (dispatch(c, &ld) == X_STOP)
 			return X_STOP;
 	}
 }

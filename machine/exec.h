@@ -17,16 +17,11 @@
 #include "cost.h"
 #include "cpu.h"
 
-/* The loop keeps the clock in a register: c->cycles is correct on entry to
- * an exec function, and one that charges extra cycles (cpu_charge) must
- * return X_SYNC instead of X_NEXT. */
-#define EXEC(name) int exec_##name(struct cpu *c, const struct dinst *d)
-
-#define ISA_INSN(name, mn, match, mask, fmt, cls, uses) EXEC(name);
-#include "../isa/isa.def"
-#undef ISA_INSN
-EXEC(RESERVED);
-EXEC(PAGE_END);
+/* The semantics files (exec_*.h) are included by one translation unit, the
+ * dispatcher in cpu_run.c, which inlines every one of them. c->cycles is
+ * correct on entry to an exec function; one that charges extra cycles
+ * (cpu_charge) returns X_SYNC instead of X_NEXT. */
+#define EXEC(name) static inline int exec_##name(struct cpu *c, const struct dinst *d)
 
 #define GPR_RS   (c->gpr[d->rs])
 #define GPR_RT   (c->gpr[d->rt])
@@ -140,6 +135,10 @@ static inline void cpu_set_stall(struct dinst *d, const struct dinst *prev)
 
 /* predecode.c */
 void cpu_decode_into(struct dinst *d, uint32_t word, uint32_t off);
+/* cpu_run.c: the dispatcher's label for an op, and the semantics as a
+ * function (for the paths that run one instruction on its own). */
+const void *cpu_label(unsigned op);
+int cpu_exec_one(struct cpu *c, const struct dinst *d);
 struct dpage *cpu_dpage_get(struct cpu *c, uint32_t pa);
 
 

@@ -227,7 +227,8 @@ struct dpage *cpu_dpage_get(struct cpu *c, uint32_t pa)
 	for (uint32_t i = 1; i < CPU_PAGE_WORDS; i++)
 		cpu_set_stall(&dp->d[i], &dp->d[i - 1]);
 	memset(&dp->d[CPU_PAGE_WORDS], 0, sizeof dp->d[0]);
-	dp->d[CPU_PAGE_WORDS].fn = exec_PAGE_END;
+	dp->d[CPU_PAGE_WORDS].op = CPU_OP_PAGE_END;
+	dp->d[CPU_PAGE_WORDS].label = cpu_label(CPU_OP_PAGE_END);
 	dp->d[CPU_PAGE_WORDS].off = 4 * CPU_PAGE_WORDS;
 	dp->d[CPU_PAGE_WORDS].flags = DI_CTI;
 	c->code[n] = dp;

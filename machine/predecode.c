@@ -1,18 +1,12 @@
 /*
  * predecode.c - turning an instruction word into a struct dinst, once per
  * word of an executed page, from the single instruction table (isa/isa.def):
- * the row gives the semantics function, the register roles (USES column) give
+ * the row gives the semantics (a label of the dispatcher), the register roles
+ * (USES column) give
  * the source and destination registers, and the operand format says how the
  * immediate is extended. Nothing here knows any particular instruction.
  */
 #include "exec.h"
-
-static cpu_exec_fn *const exec_fn[ISA_NOPS] = {
-#define ISA_INSN(name, mn, match, mask, fmt, cls, uses) [ISA_OP_##name] = exec_##name,
-#include "../isa/isa.def"
-#undef ISA_INSN
-	[ISA_OP_RESERVED] = exec_RESERVED,
-};
 
 /* The immediate as the semantics want it, by operand format. */
 static uint32_t immediate(const struct isa_insn *in, uint32_t w, uint32_t off)
@@ -50,7 +44,7 @@ void cpu_decode_into(struct dinst *d, uint32_t w, uint32_t off)
 	const struct isa_insn *in = &isa_table[op];
 	unsigned u = in->uses;
 
-	d->fn = exec_fn[op];
+	d->label = cpu_label(op);
 	d->word = w;
 	d->op = (uint8_t)op;
 	d->off = (uint16_t)off;

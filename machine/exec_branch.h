@@ -26,7 +26,7 @@ static inline int branch_likely(struct cpu *c, const struct dinst *d, bool taken
 	return X_JUMP;
 }
 
-static inline void link(struct cpu *c, const struct dinst *d)
+static inline void set_link(struct cpu *c, const struct dinst *d)
 {
 	GPR_DST = pc_of(c, d) + 8;
 }
@@ -48,10 +48,10 @@ EXEC(BGEZL)   { return branch_likely(c, d, SRS >= 0); }
 
 /* The and-link forms evaluate the condition first, then write $31, taken
  * or not (rs = 31 is UNPREDICTABLE in the manual; this order is Trapeze's). */
-EXEC(BLTZAL)  { bool t = SRS < 0;  link(c, d); return branch(c, d, t); }
-EXEC(BGEZAL)  { bool t = SRS >= 0; link(c, d); return branch(c, d, t); }
-EXEC(BLTZALL) { bool t = SRS < 0;  link(c, d); return branch_likely(c, d, t); }
-EXEC(BGEZALL) { bool t = SRS >= 0; link(c, d); return branch_likely(c, d, t); }
+EXEC(BLTZAL)  { bool t = SRS < 0;  set_link(c, d); return branch(c, d, t); }
+EXEC(BGEZAL)  { bool t = SRS >= 0; set_link(c, d); return branch(c, d, t); }
+EXEC(BLTZALL) { bool t = SRS < 0;  set_link(c, d); return branch_likely(c, d, t); }
+EXEC(BGEZALL) { bool t = SRS >= 0; set_link(c, d); return branch_likely(c, d, t); }
 
 /* J and JAL: the target's top four bits come from the delay slot's address. */
 static inline uint32_t jump_target(const struct cpu *c, const struct dinst *d)
@@ -59,14 +59,14 @@ static inline uint32_t jump_target(const struct cpu *c, const struct dinst *d)
 	return ((pc_of(c, d) + 4) & 0xf0000000u) | IMM;
 }
 EXEC(J)       { c->ds_target = jump_target(c, d); return X_BRANCH; }
-EXEC(JAL)     { c->ds_target = jump_target(c, d); link(c, d); return X_BRANCH; }
+EXEC(JAL)     { c->ds_target = jump_target(c, d); set_link(c, d); return X_BRANCH; }
 
 /* JR/JALR: a misaligned target raises AdEL when it is fetched, after the slot.
  * The .HB forms also clear instruction hazards, which Trapeze never has. */
 EXEC(JR)      { c->ds_target = GPR_RS; return X_BRANCH; }
 EXEC(JR_HB)   { c->ds_target = GPR_RS; return X_BRANCH; }
-EXEC(JALR)    { uint32_t t = GPR_RS; link(c, d); c->ds_target = t; return X_BRANCH; }
-EXEC(JALR_HB) { uint32_t t = GPR_RS; link(c, d); c->ds_target = t; return X_BRANCH; }
+EXEC(JALR)    { uint32_t t = GPR_RS; set_link(c, d); c->ds_target = t; return X_BRANCH; }
+EXEC(JALR_HB) { uint32_t t = GPR_RS; set_link(c, d); c->ds_target = t; return X_BRANCH; }
 
 /* The sentinel after the last word of a predecoded page: not an instruction,
  * just "continue on the next page". */
