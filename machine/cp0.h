@@ -26,12 +26,7 @@ struct cp0_info {
 	const char *desc;
 };
 
-/* Bit r set: register r is PLAIN (a compile-time constant from the table). */
-#define CP0_REG(name, num, sel, wmask, kind, desc) | ((kind) == PLAIN ? 1ull << CP0_##name : 0)
-static const unsigned long long cp0_plain_set = 0
-#include "cp0.def"
-	;
-#undef CP0_REG
+
 extern const struct cp0_info cp0_table[CP0_NREGS];
 
 /* The table row for (number, select), or -1 if not implemented. */

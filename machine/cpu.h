@@ -49,6 +49,8 @@ struct dinst {
 	uint8_t pad[6];
 };
 #define DI_CTI     0x01 /* branch, jump or ERET: not allowed in a delay slot */
+#define DI_CP0_PLAIN 0x04 /* MFC0/MTC0 of a PLAIN register (cp0.def): a masked
+			     move, nothing else                             */
 #define DI_SIMPLE  0x02 /* ordinary, cannot raise an exception, charges no extra
 			   cycles, reads no clock: may run as a delay slot
 			   without any bookkeeping                         */

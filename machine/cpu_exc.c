@@ -34,8 +34,9 @@ static int exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word
 	return X_EXC;
 }
 
-/* Common entry. pc = the instruction the exception belongs to. */
-static int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
+/* Common entry. pc = the instruction the exception belongs to. Inlined into
+ * its two callers: it is on the path of every system call and TLB miss. */
+static inline __attribute__((always_inline)) int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
 		 bool fetch, uint32_t badvaddr, bool refill, uint64_t cost)
 {
 	c->stats.exceptions[code]++;
@@ -69,8 +70,9 @@ static int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
 	uint32_t base = (st & ST_BEV) ? VEC_BEV_BASE : (c->cp0[CP0_EBASE] & 0xfffff000u);
 	c->pc = base + offset;
 	c->in_ds = false;
-	c->waiting = false;
-	cpu_mode_changed(c);
+	c->mode = MODE_KERNEL;                 /* EXL = 1: what cpu_mode_changed gives */
+	c->hc = c->hcache[MODE_KERNEL];
+	c->fc = c->fcache[MODE_KERNEL];
 	if (unlikely(c->trace & TRACE_EXC))
 		trace_exception(c, code, c->cp0[CP0_EPC], bd, badvaddr, c->pc);
 	if (unlikely(fetch && c->pc == pc)) {

@@ -9,15 +9,10 @@
 #include "exec.h"
 
 /* ---- MFC0 / MTC0: IMM is the cp0.def row, or UINT32_MAX when unimplemented ---- */
-static inline bool plain(uint32_t r)
-{
-	return r < CP0_NREGS && ((cp0_plain_set >> r) & 1);
-}
-
 EXEC(MFC0)
 {
 	REQUIRE_CP0();
-	if (likely(plain(IMM)))
+	if (likely(d->flags & DI_CP0_PLAIN))
 		GPR_DST = c->cp0[IMM];
 	else
 		GPR_DST = IMM == UINT32_MAX ? 0 : cpu_cp0_read(c, (enum cp0_reg)IMM);
@@ -27,7 +22,7 @@ EXEC(MFC0)
 EXEC(MTC0)
 {
 	REQUIRE_CP0();
-	if (likely(plain(IMM))) {
+	if (likely(d->flags & DI_CP0_PLAIN)) {
 		uint32_t w = cp0_table[IMM].writable;
 		c->cp0[IMM] = (c->cp0[IMM] & ~w) | (GPR_RT & w);
 		return X_NEXT;

@@ -58,4 +58,6 @@ void cpu_decode_into(struct dinst *d, uint32_t w, uint32_t off)
 	d->flags = (in->cls == BRANCH || op == ISA_OP_ERET) ? DI_CTI : 0;
 	if (in->cls == ORD && op != ISA_OP_RESERVED && !(u & (TRAPS | EXC | MDU)))
 		d->flags |= DI_SIMPLE;
+	if (in->format == F_RT_C0_SEL && d->imm < CP0_NREGS && cp0_table[d->imm].kind == PLAIN)
+		d->flags |= DI_CP0_PLAIN;
 }
