@@ -34,6 +34,24 @@ static int exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word
 	return X_EXC;
 }
 
+/* The rare things after an entry, kept out of the common path: the trace
+ * line, and noticing a vector that cannot be fetched. */
+static __attribute__((noinline, cold)) void after_entry(struct cpu *c, unsigned code,
+		uint32_t pc, bool bd, uint32_t badvaddr, bool fetch)
+{
+	if (c->trace & TRACE_EXC)
+		trace_exception(c, code, c->cp0[CP0_EPC], bd, badvaddr, c->pc);
+	if (fetch && c->pc == pc) {
+		/* The vector itself cannot be fetched: every exception from now
+		 * on would come straight back here. The guest's fault. */
+		snprintf(c->guest_error_buf, sizeof c->guest_error_buf,
+			 "the exception vector at 0x%08x cannot be fetched (%s)%s", pc,
+			 exc_name(code), (c->cp0[CP0_STATUS] & ST_BEV) ? "; Status.BEV is set" : "");
+		c->guest_error = c->guest_error_buf;
+		cpu_request_stop(c);
+	}
+}
+
 /* Common entry. pc = the instruction the exception belongs to. Inlined into
  * its two callers: it is on the path of every system call and TLB miss. */
 static inline __attribute__((always_inline)) int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
@@ -73,17 +91,8 @@ static inline __attribute__((always_inline)) int enter(struct cpu *c, unsigned c
 	c->mode = MODE_KERNEL;                 /* EXL = 1: what cpu_mode_changed gives */
 	c->hc = c->hcache[MODE_KERNEL];
 	c->fc = c->fcache[MODE_KERNEL];
-	if (unlikely(c->trace & TRACE_EXC))
-		trace_exception(c, code, c->cp0[CP0_EPC], bd, badvaddr, c->pc);
-	if (unlikely(fetch && c->pc == pc)) {
-		/* The vector itself cannot be fetched: every exception from now
-		 * on would come straight back here. The guest's fault. */
-		snprintf(c->guest_error_buf, sizeof c->guest_error_buf,
-			 "the exception vector at 0x%08x cannot be fetched (%s)%s", pc,
-			 exc_name(code), (st & ST_BEV) ? "; Status.BEV is set" : "");
-		c->guest_error = c->guest_error_buf;
-		cpu_request_stop(c);
-	}
+	if (unlikely((c->trace & TRACE_EXC) || fetch))
+		after_entry(c, code, pc, bd, badvaddr, fetch);
 	return X_EXC;
 }
 
