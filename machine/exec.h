@@ -1,7 +1,8 @@
 /*
  * exec.h - private to the CPU core: what the instruction semantics in
- * exec_*.c see. One exec_NAME function per isa.def row (declared here from
- * the table itself), written like the manual's pseudo-code:
+ * exec_*.h see. One exec_NAME function per isa.def row (the dispatcher in
+ * cpu_run.c expands the table to find them), written like the manual's
+ * pseudo-code:
  *
  *     EXEC(ADDU) { GPR_DST = GPR_RS + GPR_RT; return X_NEXT; }
  *
