@@ -159,7 +159,6 @@ void cpu_cp0_reset(struct cpu *c)
 	c->cp0[CP0_CONFIG1] = (uint32_t)(c->tlb.n - 1) << 25;  /* MMU size - 1 */
 	c->cp0[CP0_EBASE] = HW_EBASE_RESET;
 	c->cp0[CP0_STATUS] = ST_ERL | ST_BEV;
-	c->cp0[CP0_COMPARE] = 0;
 	c->count_cycle = c->cycles;
 	c->random_cycle = c->cycles;
 	c->ti = false;

@@ -184,8 +184,6 @@ void cpu_reset(struct cpu *c);
  * an exit (c->exit is filled), X_STOP otherwise. Takes pending interrupts at
  * instruction boundaries (never between a branch and its delay slot). */
 int cpu_run(struct cpu *c, uint64_t until);
-/* Run exactly one instruction (a delay slot counts as one) the same way. */
-int cpu_step(struct cpu *c);
 /* Ask a running cpu_run to return after the current instruction. */
 static inline void cpu_request_stop(struct cpu *c) { c->stop_req = true; c->event_at = 0; }
 

@@ -306,8 +306,3 @@ int cpu_run(struct cpu *c, uint64_t until)
 			return X_STOP;
 	}
 }
-
-int cpu_step(struct cpu *c)
-{
-	return cpu_run(c, c->cycles + 1);
-}

@@ -270,13 +270,6 @@ enum machine_stop machine_run(struct machine *m, uint64_t until)
 	return STOP_POWEROFF;
 }
 
-enum machine_stop machine_step(struct machine *m)
-{
-	struct cpu *c = &m->cpu;
-	enum machine_stop s = machine_run(m, c->cycles + 1);
-	return s == STOP_CYCLES ? STOP_STEP : s;
-}
-
 void machine_print_stats(const struct machine *m, FILE *f)
 {
 	const struct cpu *c = &m->cpu;

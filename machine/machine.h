@@ -30,7 +30,6 @@ enum machine_stop {
 	STOP_EXIT,        /* an exception exited to the host (cpu.exit)         */
 	STOP_DEADLOCK,    /* WAIT with interrupts that can never arrive          */
 	STOP_GUEST_ERROR, /* the guest cannot go on (cpu.guest_error says why)   */
-	STOP_STEP,        /* machine_step finished its instruction               */
 };
 
 struct machine {
@@ -53,8 +52,6 @@ void machine_free(struct machine *m);
 int machine_boot(struct machine *m, const struct elf_image *img, char *err, size_t errsize);
 /* Run until the cycle count reaches `until` or another stop. */
 enum machine_stop machine_run(struct machine *m, uint64_t until);
-/* Execute one instruction (or take one pending interrupt). */
-enum machine_stop machine_step(struct machine *m);
 /* Print --stats to f. */
 void machine_print_stats(const struct machine *m, FILE *f);
 
