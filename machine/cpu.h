@@ -142,10 +142,7 @@ struct cpu {
 
 	/* --- CP0 ------------------------------------------------------------------- */
 	uint32_t cp0[CP0_NREGS];   /* stored values; see cp0.c for computed ones   */
-	uint64_t count_cycle;      /* Count = cp0[COUNT] + (cycles-count_cycle)/2  */
-	uint64_t random_cycle;     /* Random counts down from N-1 since this cycle */
-	uint64_t timer_at;         /* cycle when Count next equals Compare         */
-	bool ti;                   /* timer match latched (Cause.TI) until Compare written */
+	struct cp0_timer tm;       /* Count, Random and the timer (cp0.h)          */
 	uint32_t irq_lines;        /* Cause.IP7..2 hardware lines, as IP bits      */
 	bool llbit;                /* LL/SC link                                   */
 	struct tlb tlb;
@@ -214,25 +211,18 @@ int cpu_exception(struct cpu *c, const struct dinst *d, unsigned code,
 		  uint32_t badvaddr, bool refill);
 /* Take the pending interrupt now (at a boundary). */
 void cpu_take_interrupt(struct cpu *c);
-/* Has Count reached Compare since Compare was last written (Cause.TI)? */
+/* The cp0.h rules on the real CPU's registers and clock. */
 static inline bool cpu_timer_pending(const struct cpu *c)
 {
-	return c->ti || c->cycles >= c->timer_at;
+	return cp0_timer_pending(&c->tm, c->cycles);
 }
-/* Cause.IP: software bits, hardware lines, and the timer on IP7. */
 static inline uint32_t cpu_cause_ip(const struct cpu *c)
 {
-	uint32_t ip = (c->cp0[CP0_CAUSE] | c->irq_lines) & CAUSE_IP;
-	return cpu_timer_pending(c) ? ip | 1u << (CAUSE_IP_SHIFT + HW_IRQ_TIMER) : ip;
+	return cp0_cause_ip(c->cp0, &c->tm, c->irq_lines, c->cycles);
 }
-/* Would an interrupt be taken now? Status.IE = 1, EXL = ERL = 0, and a
- * pending Cause.IP bit not masked by Status.IM. */
 static inline bool cpu_interrupt_pending(const struct cpu *c)
 {
-	uint32_t st = c->cp0[CP0_STATUS];
-	if ((st & (ST_IE | ST_EXL | ST_ERL)) != ST_IE)
-		return false;
-	return (cpu_cause_ip(c) & st & ST_IM) != 0;
+	return cp0_interrupt_pending(c->cp0, &c->tm, c->irq_lines, c->cycles);
 }
 /* Set the hardware interrupt lines (IP bits 10..15 of Cause as a mask). */
 void cpu_set_irq_lines(struct cpu *c, uint32_t ip_bits);
@@ -247,7 +237,7 @@ void cpu_cp0_write(struct cpu *c, enum cp0_reg r, uint32_t value);
 /* Cycle at which the timer interrupt becomes pending (UINT64_MAX: it is). */
 static inline uint64_t cpu_timer_deadline(const struct cpu *c)
 {
-	return cpu_timer_pending(c) ? UINT64_MAX : c->timer_at;
+	return cpu_timer_pending(c) ? UINT64_MAX : c->tm.timer_at;
 }
 /* Status changed: recompute the mode (EXL or ERL force kernel; KSU 00 kernel,
  * 01 supervisor, 10 user; 11 is reserved and treated as user) and switch to

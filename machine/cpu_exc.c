@@ -1,25 +1,15 @@
 /*
  * cpu_exc.c - exception entry (MIPS32 Vol. III section 6.2) and interrupts.
  *
- * On an exception, native mode does what the hardware does:
- *   if Status.EXL = 0:  EPC = the instruction (the branch, with Cause.BD = 1,
- *                       if it is in a delay slot); vector offset 0x000 for a
- *                       TLB refill, 0x200 for an interrupt when Cause.IV,
- *                       else 0x180
- *   else:               EPC and BD unchanged; offset 0x180 (refills too)
- *   Cause.ExcCode = code, Cause.CE = 0; BadVAddr for address and TLB faults;
- *   Context.BadVPN2 and EntryHi.VPN2 for TLB faults; Status.EXL = 1;
- *   PC = (Status.BEV ? 0xBFC00200 : EBase) + offset.
+ * On an exception, native mode does what the hardware does: charges the
+ * entry (cost.h), updates CP0 as cp0_exception_entry (cp0.h) spells out,
+ * and continues at the vector in kernel mode.
  * With c->exit_to_host, none of that happens: the CPU records c->exit, leaves
- * pc at the faulting instruction and stops, and the host decides.
+ * pc at the faulting instruction, charges nothing (the host decides what the
+ * exception cost) and stops.
  */
 #include <stdio.h>
 #include "exec.h"
-
-/* Exception codes that set BadVAddr, and the TLB ones that also set
- * Context.BadVPN2 and EntryHi.VPN2. */
-#define TLB_FAULTS ((1u << EXC_MOD) | (1u << EXC_TLBL) | (1u << EXC_TLBS))
-#define ADDR_FAULTS (TLB_FAULTS | (1u << EXC_ADEL) | (1u << EXC_ADES))
 
 /* Exit to the host instead of vectoring (DESIGN.md section 6). */
 static int exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
@@ -59,34 +49,12 @@ static inline __attribute__((always_inline)) int enter(struct cpu *c, unsigned c
 {
 	c->stats.exceptions[code]++;
 	c->stats.refills += refill;
-	cpu_charge(c, cost, false);
-	if (unlikely(c->exit_to_host))
+	if (unlikely(c->exit_to_host))     /* the host charges what it decides */
 		return exit_to_host(c, code, pc, word, fetch, badvaddr, refill);
+	cpu_charge(c, cost, false);
 
 	bool bd = c->in_ds;
-	uint32_t st = c->cp0[CP0_STATUS], cause = c->cp0[CP0_CAUSE];
-	uint32_t offset = VEC_GENERAL;
-	if (likely(!(st & ST_EXL))) {
-		c->cp0[CP0_EPC] = bd ? pc - 4 : pc;
-		cause = bd ? cause | CAUSE_BD : cause & ~CAUSE_BD;
-		if (refill)
-			offset = VEC_REFILL;
-		else if (code == EXC_INT && (cause & CAUSE_IV))
-			offset = VEC_INTERRUPT;
-	}
-	c->cp0[CP0_CAUSE] = (cause & ~(CAUSE_EXC | CAUSE_CE)) | (code << CAUSE_EXC_SHIFT);
-	if ((1u << code) & ADDR_FAULTS) {
-		c->cp0[CP0_BADVADDR] = badvaddr;
-		if ((1u << code) & TLB_FAULTS) {
-			uint32_t vpn2 = badvaddr & ENTRYHI_VPN2;
-			c->cp0[CP0_CONTEXT] = (c->cp0[CP0_CONTEXT] & CONTEXT_PTEBASE) |
-					      (vpn2 >> 13 << CONTEXT_BADVPN2_SHIFT);
-			c->cp0[CP0_ENTRYHI] = (c->cp0[CP0_ENTRYHI] & ENTRYHI_ASID) | vpn2;
-		}
-	}
-	c->cp0[CP0_STATUS] = st | ST_EXL;
-	uint32_t base = (st & ST_BEV) ? VEC_BEV_BASE : (c->cp0[CP0_EBASE] & 0xfffff000u);
-	c->pc = base + offset;
+	c->pc = cp0_exception_entry(c->cp0, code, 0, pc, bd, badvaddr, refill);
 	c->in_ds = false;
 	c->mode = MODE_KERNEL;                 /* EXL = 1: what cpu_mode_changed gives */
 	c->hc = c->hcache[MODE_KERNEL];

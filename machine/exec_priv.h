@@ -29,9 +29,12 @@ EXEC(MTC0)
 	}
 	if (IMM == UINT32_MAX)
 		return X_NEXT;                  /* unimplemented: write ignored */
-	enum cp0_reg r = (enum cp0_reg)IMM;
-	cpu_cp0_write(c, r, GPR_RT);
-	if (r == CP0_STATUS || r == CP0_CAUSE || r == CP0_COUNT || r == CP0_COMPARE)
+	unsigned fx = cp0_write(c->cp0, &c->tm, (enum cp0_reg)IMM, GPR_RT, c->cycles);
+	if (fx & CP0W_FLUSH)
+		cpu_flush_caches(c);
+	if (fx & CP0W_MODE)
+		cpu_mode_changed(c);
+	if (fx & CP0W_IRQ)
 		recheck_interrupts(c);
 	return X_NEXT;
 }
@@ -55,15 +58,10 @@ EXEC(EI) { return set_ie(c, d, true); }
 EXEC(ERET)
 {
 	REQUIRE_CP0();
-	uint32_t st = c->cp0[CP0_STATUS];
-	if (st & ST_ERL) {
-		c->pc = c->cp0[CP0_ERROREPC];
-		c->cp0[CP0_STATUS] = st & ~ST_ERL;
-		cpu_flush_caches(c);
-	} else {
-		c->pc = c->cp0[CP0_EPC];
-		c->cp0[CP0_STATUS] = st & ~ST_EXL;
-	}
+	bool erl = c->cp0[CP0_STATUS] & ST_ERL;
+	c->pc = cp0_eret(c->cp0);
+	if (erl)
+		cpu_flush_caches(c);            /* useg is mapped again */
 	c->llbit = false;
 	cpu_mode_changed(c);
 	cpu_charge(c, COST_ERET - COST_INSN, false);   /* the loop adds COST_INSN */
@@ -94,17 +92,10 @@ EXEC(HYPCALL)
 
 /* ---- the TLB instructions --------------------------------------------------------- */
 
-/* TLBWI/TLBWR: the entry takes EntryHi (VPN2 masked by PageMask, ASID),
- * PageMask, EntryLo0/1; its G is EntryLo0.G AND EntryLo1.G. */
+/* TLBWI/TLBWR: cp0_tlb_write (cp0.h) says what the entry takes. */
 static int tlb_write(struct cpu *c, unsigned index, const char *how)
 {
-	struct tlb_entry *e = &c->tlb.e[index % (unsigned)c->tlb.n];
-	uint32_t pm = c->cp0[CP0_PAGEMASK];
-	uint32_t g = c->cp0[CP0_ENTRYLO0] & c->cp0[CP0_ENTRYLO1] & ENTRYLO_G;
-	e->pagemask = pm;
-	e->entryhi = c->cp0[CP0_ENTRYHI] & (ENTRYHI_VPN2 | ENTRYHI_ASID) & ~pm;
-	e->entrylo0 = (c->cp0[CP0_ENTRYLO0] & ~ENTRYLO_G) | g;
-	e->entrylo1 = (c->cp0[CP0_ENTRYLO1] & ~ENTRYLO_G) | g;
+	cp0_tlb_write(c->cp0, &c->tlb, index);
 	cpu_flush_caches(c);
 	c->stats.tlb_writes++;
 	if (c->trace & TRACE_TLB)
@@ -127,14 +118,8 @@ EXEC(TLBWR)
 EXEC(TLBR)
 {
 	REQUIRE_CP0();
-	const struct tlb_entry *e = &c->tlb.e[(c->cp0[CP0_INDEX] & ~INDEX_P) % (unsigned)c->tlb.n];
-	uint32_t old_asid = c->cp0[CP0_ENTRYHI] & ENTRYHI_ASID;
-	c->cp0[CP0_ENTRYHI] = e->entryhi;
-	c->cp0[CP0_PAGEMASK] = e->pagemask;
-	c->cp0[CP0_ENTRYLO0] = e->entrylo0;
-	c->cp0[CP0_ENTRYLO1] = e->entrylo1;
-	if ((e->entryhi & ENTRYHI_ASID) != old_asid)
-		cpu_flush_caches(c);            /* TLBR changes the current ASID */
+	if (cp0_tlb_read(c->cp0, &c->tlb))
+		cpu_flush_caches(c);            /* TLBR changed the current ASID */
 	return X_NEXT;
 }
 
@@ -143,12 +128,8 @@ EXEC(TLBR)
 EXEC(TLBP)
 {
 	REQUIRE_CP0();
-	int i = tlb_probe(&c->tlb, c->cp0[CP0_ENTRYHI]);
-	if (i == -2) {
-		c->cp0[CP0_STATUS] |= ST_TS;
+	if (!cp0_tlb_probe(c->cp0, &c->tlb))
 		return cpu_exception(c, d, EXC_MCHECK, 0, false);
-	}
-	c->cp0[CP0_INDEX] = i < 0 ? INDEX_P : (uint32_t)i;
 	return X_NEXT;
 }
 
