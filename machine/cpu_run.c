@@ -260,7 +260,8 @@ out:
 
 int cpu_run(struct cpu *c, uint64_t until)
 {
-	unsigned ld = 0;            /* GPR written by the previous load, if any */
+	unsigned ld = c->resume_ld; /* GPR written by the previous load, if any */
+	c->resume_ld = 0;
 
 	c->until = until;
 	c->event_at = 0;

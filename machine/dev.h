@@ -70,6 +70,10 @@ int dev_console_poll(void *st, int timeout_ms);
 /* Write buffered output to out_fd. The machine calls it whenever it stops
  * running the guest (the device also flushes before reading input). */
 void dev_console_flush(void *st);
+/* Send output to sink(ctx, bytes, n) instead of out_fd (the VMM prefixes
+ * each VM's lines this way). Flushes still happen at the same moments. */
+void dev_console_set_sink(void *st, void (*sink)(void *ctx, const uint8_t *buf, size_t n),
+			  void *ctx);
 
 /* Block disk backed by an image file (read and written in place); path NULL
  * gives a disk with 0 sectors. */

@@ -67,6 +67,8 @@ struct console {
 	uint8_t tx[CONSOLE_BUF];
 	size_t tx_len;
 	uint64_t tx_total, rx_total;
+	void (*sink)(void *ctx, const uint8_t *buf, size_t n);   /* or NULL */
+	void *sink_ctx;
 	uint64_t next_poll;         /* terminal mode: cycle of the next poll */
 	uint64_t last_poll;         /* terminal mode: last guest-driven poll  */
 	int polled;                 /* last_poll is valid                     */
@@ -92,6 +94,10 @@ void dev_console_flush(void *st)
 	struct console *c = st;
 	size_t done = 0;
 
+	if (c->sink && c->tx_len) {
+		c->sink(c->sink_ctx, c->tx, c->tx_len);
+		c->tx_len = 0;
+	}
 	while (done < c->tx_len && c->out_fd >= 0) {
 		ssize_t n = write(c->out_fd, c->tx + done, c->tx_len - done);
 		if (n < 0 && errno == EINTR)
@@ -101,6 +107,14 @@ void dev_console_flush(void *st)
 		done += (size_t)n;
 	}
 	c->tx_len = 0;
+}
+
+void dev_console_set_sink(void *st, void (*sink)(void *ctx, const uint8_t *buf, size_t n),
+			  void *ctx)
+{
+	struct console *c = st;
+	c->sink = sink;
+	c->sink_ctx = ctx;
 }
 
 static size_t rx_avail(const struct console *c)

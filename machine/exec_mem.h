@@ -4,14 +4,12 @@
  * address is the least significant.
  */
 #include "exec.h"
+#include "memops.h"
 
 #define EA (GPR_RS + IMM)
 
 /* A load: read size bytes at EA, extend them to 32 bits into rt. On an
  * exception rt is not written. */
-static inline uint32_t sext8(uint32_t v)  { return (uint32_t)(int32_t)(int8_t)v; }
-static inline uint32_t sext16(uint32_t v) { return (uint32_t)(int32_t)(int16_t)v; }
-static inline uint32_t zext(uint32_t v)   { return v; }
 #define LOAD(name, size, extend) \
 	EXEC(name) \
 	{ \
@@ -21,23 +19,18 @@ static inline uint32_t zext(uint32_t v)   { return v; }
 			GPR_DST = extend(v); \
 		return r; \
 	}
-LOAD(LB,  1, sext8)
-LOAD(LBU, 1, zext)
-LOAD(LH,  2, sext16)
-LOAD(LHU, 2, zext)
-LOAD(LW,  4, zext)
+LOAD(LB,  1, mem_sext8)
+LOAD(LBU, 1, mem_zext)
+LOAD(LH,  2, mem_sext16)
+LOAD(LHU, 2, mem_zext)
+LOAD(LW,  4, mem_zext)
 
 EXEC(SB) { return mem_store(c, d, EA, 1, GPR_RT); }
 EXEC(SH) { return mem_store(c, d, EA, 2, GPR_RT); }
 EXEC(SW) { return mem_store(c, d, EA, 4, GPR_RT); }
 
 /* ---- unaligned word access, little-endian (Vol. II, LWL/LWR/SWL/SWR) ------------
- * With b = EA & 3 and W the aligned word containing EA:
- *   LWL: the b+1 bytes W[b..0] become the most significant bytes of rt;
- *   LWR: the 4-b bytes W[3..b] become the least significant bytes of rt;
- *   SWL: the b+1 most significant bytes of rt go to W[b..0];
- *   SWR: the 4-b least significant bytes of rt go to W[3..b].
- * Translation faults are checked first on the aligned word, reporting
+ * The merging is memops.h's. Translation faults are checked first on the aligned word, reporting
  * BadVAddr = EA, and with store permission for the stores (TLBS, Mod).
  */
 static int load_aligned(struct cpu *c, const struct dinst *d, uint32_t ea, uint32_t *w)
@@ -52,9 +45,7 @@ EXEC(LWL)
 	int r = load_aligned(c, d, ea, &w);
 	if (r != X_NEXT)
 		return r;
-	unsigned sh = 8 * (3 - (ea & 3));
-	uint32_t keep = (uint32_t)((1ull << sh) - 1);
-	GPR_DST = (w << sh) | (GPR_RT & keep);
+	GPR_DST = mem_lwl(w, GPR_RT, ea);
 	return X_NEXT;
 }
 EXEC(LWR)
@@ -63,9 +54,7 @@ EXEC(LWR)
 	int r = load_aligned(c, d, ea, &w);
 	if (r != X_NEXT)
 		return r;
-	unsigned sh = 8 * (ea & 3);
-	uint32_t keep = ~(0xffffffffu >> sh);
-	GPR_DST = (w >> sh) | (GPR_RT & keep);
+	GPR_DST = mem_lwr(w, GPR_RT, ea);
 	return X_NEXT;
 }
 /* Read-modify-write of the aligned word: replace the bits in mask. */
@@ -82,15 +71,15 @@ static int store_merge(struct cpu *c, const struct dinst *d, uint32_t ea,
 }
 EXEC(SWL)
 {
-	uint32_t ea = EA;
-	unsigned sh = 8 * (3 - (ea & 3));
-	return store_merge(c, d, ea, 0xffffffffu >> sh, GPR_RT >> sh);
+	uint32_t ea = EA, mask, bits;
+	mem_swl(GPR_RT, ea, &mask, &bits);
+	return store_merge(c, d, ea, mask, bits);
 }
 EXEC(SWR)
 {
-	uint32_t ea = EA;
-	unsigned sh = 8 * (ea & 3);
-	return store_merge(c, d, ea, 0xffffffffu << sh, GPR_RT << sh);
+	uint32_t ea = EA, mask, bits;
+	mem_swr(GPR_RT, ea, &mask, &bits);
+	return store_merge(c, d, ea, mask, bits);
 }
 
 /* ---- LL/SC: the link is c->llbit, cleared by ERET (and by SC itself) ------------- */
