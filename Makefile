@@ -20,7 +20,7 @@ endif
 BASE_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -g $(OPT)
 ALL_CFLAGS  = $(BASE_CFLAGS) $(SANFLAGS) $(CFLAGS)
 
-LIB_SRC = $(wildcard isa/*.c) $(wildcard machine/*.c)
+LIB_SRC = $(wildcard isa/*.c) $(wildcard machine/*.c) $(wildcard vmm/*.c)
 CLI_SRC = $(wildcard cli/*.c)
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))

@@ -20,6 +20,23 @@
 #define EXIT_CYCLES  124
 
 int cli_run(int argc, char **argv);
+int cli_lockstep(int argc, char **argv);
+
+/* `trapeze run --vmm`: the options cli_run parsed (cli/run_vmm.c). */
+#define CLI_MACHINE_RAM_DEFAULT (256u << 20)
+struct cli_vmm_opts {
+	uint32_t ram_size, machine_ram;
+	uint64_t max_cycles;
+	const char *disks[8];
+	int ndisks;
+	const char *console_dir;
+	unsigned trace;
+	int stats;
+};
+int cli_run_vmm(const struct cli_vmm_opts *o, int nguests, char **guests);
+/* Load and place an ELF for a RAM of ram_size; prints the error itself. */
+struct elf_image;
+int cli_load_elf(const char *path, uint32_t ram_size, struct elf_image *img);
 int cli_disasm(int argc, char **argv);
 /* "32M", "4096K", "1G", "1048576" -> bytes; -1 on a malformed size. */
 int64_t cli_parse_size(const char *s);

@@ -11,9 +11,11 @@
 #include <unistd.h>
 #include "cli.h"
 #include "../machine/machine.h"
+#include "../vmm/vmm.h"
 
 static const char run_usage[] =
 	"usage: trapeze run [options] PROGRAM.elf\n"
+	"       trapeze run --vmm [options] GUEST.elf [GUEST2.elf ...]\n"
 	"\n"
 	"Load an ELF32 little-endian MIPS executable as the firmware would\n"
 	"(DESIGN.md section 5) and run it. Console output goes to stdout byte for\n"
@@ -27,12 +29,21 @@ static const char run_usage[] =
 	"  --stats           print cycle, instruction, exception, TLB and interrupt\n"
 	"                    counts on stderr at the end\n"
 	"  --trace=FLAGS     print trace lines on stderr; FLAGS is a comma list of\n"
-	"                    insn, exc, tlb, irq, dev, or all\n"
+	"                    insn, exc, tlb, irq, dev, exits (--vmm), or all\n"
+	"\n"
+	"under the VMM (--vmm): one virtual machine per ELF (each linked in sseg),\n"
+	"each booted by the same protocol; --ram is per VM, --disk may be given once\n"
+	"per VM in order. One VM: its console is stdin/stdout exactly as natively.\n"
+	"Several: output lines are prefixed \"[vmN] \", VM 0 reads stdin.\n"
+	"  --vmm             run the programs as guests of the trap-and-emulate VMM\n"
+	"  --console-dir DIR write VM N's console output to DIR/vmN.out instead\n"
+	"  --machine-ram SIZE  machine memory shared by the VMs (default 256M)\n"
 	"  -h, --help        this text\n"
 	"\n"
 	"exit status: the POWEROFF value (0-255); 2 bad usage or file; 3 the guest\n"
 	"waits for an interrupt that can never come; 4 the guest cannot go on (its\n"
-	"exception vector cannot be fetched); 124 --max-cycles reached.\n";
+	"exception vector cannot be fetched); 124 --max-cycles reached. Under the\n"
+	"VMM: those of VM 0 (--max-cycles bounds each VM's guest clock).\n";
 
 int64_t cli_parse_size(const char *s)
 {
@@ -58,12 +69,12 @@ static int parse_trace(const char *s, unsigned *out)
 {
 	static const struct { const char *name; unsigned bit; } flags[] = {
 		{ "insn", TRACE_INSN }, { "exc", TRACE_EXC }, { "tlb", TRACE_TLB },
-		{ "irq", TRACE_IRQ }, { "dev", TRACE_DEV },
-		{ "all", TRACE_INSN | TRACE_EXC | TRACE_TLB | TRACE_IRQ | TRACE_DEV },
+		{ "irq", TRACE_IRQ }, { "dev", TRACE_DEV }, { "exits", VMM_TRACE_EXITS },
+		{ "all", TRACE_INSN | TRACE_EXC | TRACE_TLB | TRACE_IRQ | TRACE_DEV | VMM_TRACE_EXITS },
 	};
 	char buf[256];
 	if (strlen(s) >= sizeof buf) {
-		cli_error("--trace: the flag list is too long (insn, exc, tlb, irq, dev, all)");
+		cli_error("--trace: the flag list is too long (insn, exc, tlb, irq, dev, exits, all)");
 		return -1;
 	}
 	strcpy(buf, s);
@@ -73,7 +84,7 @@ static int parse_trace(const char *s, unsigned *out)
 			if (!strcmp(tok, flags[i].name))
 				break;
 		if (i == sizeof flags / sizeof flags[0]) {
-			cli_error("unknown trace flag '%s' (insn, exc, tlb, irq, dev, all)", tok);
+			cli_error("unknown trace flag '%s' (insn, exc, tlb, irq, dev, exits, all)", tok);
 			return -1;
 		}
 		*out |= flags[i].bit;
@@ -90,11 +101,15 @@ int cli_run(int argc, char **argv)
 		{ "stats", no_argument, 0, 's' },
 		{ "trace", required_argument, 0, 't' },
 		{ "help", no_argument, 0, 'h' },
+		{ "vmm", no_argument, 0, 'V' },
+		{ "console-dir", required_argument, 0, 'C' },
+		{ "machine-ram", required_argument, 0, 'M' },
 		{ 0, 0, 0, 0 },
 	};
 	struct machine_config cfg = { .ram_size = HW_RAM_DEFAULT, .in_fd = 0, .out_fd = 1 };
+	struct cli_vmm_opts vo = { .machine_ram = CLI_MACHINE_RAM_DEFAULT };
 	uint64_t max_cycles = UINT64_MAX;
-	bool stats = false;
+	bool stats = false, vmm = false;
 	int o;
 
 	opterr = 0;
@@ -121,7 +136,25 @@ int cli_run(int argc, char **argv)
 			max_cycles = v;
 			break;
 		}
-		case 'd': cfg.disk_path = optarg; break;
+		case 'd':
+			if (vo.ndisks == VMM_MAX_VMS) {
+				cli_error("--disk: at most %d disks (one per VM)", VMM_MAX_VMS);
+				return EXIT_USAGE;
+			}
+			cfg.disk_path = vo.disks[vo.ndisks++] = optarg;
+			break;
+		case 'V': vmm = true; break;
+		case 'C': vo.console_dir = optarg; break;
+		case 'M': {
+			int64_t v = cli_parse_size(optarg);
+			if (v < HW_RAM_MIN || v > HW_RAM_MAX || (v & 0xfff)) {
+				cli_error("--machine-ram %s: give a size from 1M to 448M in whole 4 KiB pages",
+					  optarg);
+				return EXIT_USAGE;
+			}
+			vo.machine_ram = (uint32_t)v;
+			break;
+		}
 		case 's': stats = true; break;
 		case 't':
 			if (parse_trace(optarg, &cfg.trace))
@@ -139,9 +172,28 @@ int cli_run(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (vmm) {
+		if (optind == argc) {
+			cli_error("run: no guest given (try 'trapeze run --help')");
+			return EXIT_USAGE;
+		}
+		vo.ram_size = cfg.ram_size;
+		vo.max_cycles = max_cycles;
+		vo.stats = stats;
+		vo.trace = cfg.trace;
+		return cli_run_vmm(&vo, argc - optind, argv + optind);
+	}
+	if (cfg.trace & VMM_TRACE_EXITS) {
+		cli_error("--trace=exits: there are VM exits only under the VMM (--vmm)");
+		return EXIT_USAGE;
+	}
+	if (vo.console_dir || vo.machine_ram != CLI_MACHINE_RAM_DEFAULT || vo.ndisks > 1) {
+		cli_error("run: --console-dir, --machine-ram and a second --disk need --vmm");
+		return EXIT_USAGE;
+	}
 	if (optind != argc - 1) {
 		cli_error(optind == argc ? "run: no program given (try 'trapeze run --help')"
-					 : "run: give exactly one program");
+					 : "run: give exactly one program (or several with --vmm)");
 		return EXIT_USAGE;
 	}
 	const char *path = argv[optind];

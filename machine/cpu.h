@@ -255,6 +255,10 @@ static inline void cpu_mode_changed(struct cpu *c)
 }
 void cpu_flush_caches(struct cpu *c);
 
+/* Load-use stall (cost.h) of the instruction `word` when the one before it
+ * loaded GPR prev_ldreg (0: none): for a host that emulated that load. */
+unsigned cpu_load_use_of(uint32_t word, unsigned prev_ldreg);
+
 /* ---- memory (mmu.c) ------------------------------------------------------------------ */
 enum cpu_access { ACC_LOAD, ACC_STORE, ACC_FETCH };
 /* Side-effect-free translation of va in the CPU's current mode and ASID:

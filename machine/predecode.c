@@ -61,3 +61,10 @@ void cpu_decode_into(struct dinst *d, uint32_t w, uint32_t off)
 	if (in->format == F_RT_C0_SEL && d->imm < CP0_NREGS && cp0_table[d->imm].kind == PLAIN)
 		d->flags |= DI_CP0_PLAIN;
 }
+
+unsigned cpu_load_use_of(uint32_t word, unsigned prev_ldreg)
+{
+	struct dinst d;
+	cpu_decode_into(&d, word, 0);
+	return cpu_load_use(&d, prev_ldreg);
+}

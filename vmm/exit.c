@@ -1,0 +1,117 @@
+/*
+ * exit.c - the life of a VM exit (docs/vmm.md): the real CPU raised an
+ * exception while a guest ran, recorded it in c->exit and stopped instead of
+ * vectoring. The VMM plays the part of kernel-mode software and decides:
+ *
+ *   Cause     what the VMM does
+ *   CpU       the guest executed a privileged instruction: emulate it against
+ *             the virtual CP0 if the guest is in virtual kernel mode (or has
+ *             virtual CU0), else reflect CpU            (emulate.c)
+ *   RI        RDHWR is emulated per the virtual HWREna; else reflect
+ *   TLBL/TLBS real TLB miss or invalid: shadow fill, device emulation or
+ *   Mod       reflection, by the guest's own mapping   (vmem.c)
+ *   AdEL/AdES kseg0/kseg1/kseg3 in virtual kernel mode: emulate; else reflect
+ *   others    SYSCALL, BREAK, traps, Ov, ...: the guest's; reflect
+ *   Int, MCheck  cannot happen (real interrupts are off; the shadow TLB
+ *             never holds two matching entries): an internal error
+ */
+#include <assert.h>
+#include <inttypes.h>
+#include "vmm_int.h"
+
+void vmm_handle_exit(struct vmm *m, struct vm *vm)
+{
+	struct cpu *c = &m->cpu;
+	const struct cpu_exit x = c->exit;
+	c->exited = false;
+
+	switch (x.code) {
+	case EXC_CPU:
+		vm_emulate_priv(vm, &x);
+		break;
+	case EXC_RI:
+		vm_emulate_ri(vm, &x);
+		break;
+	case EXC_TLBL: case EXC_TLBS: case EXC_MOD:
+		vm_tlb_exit(vm, &x);
+		break;
+	case EXC_ADEL: case EXC_ADES:
+		vm_address_exit(vm, &x);
+		break;
+	case EXC_INT:
+	case EXC_MCHECK:
+		vm_stop(vm, "internal error: the real CPU raised %s at 0x%08x under the VMM",
+			exc_name(x.code), x.pc);
+		break;
+	default:
+		vm_reflect(vm, x.code, x.pc, x.bd, x.badvaddr, false, COST_INSN + COST_EXC_ENTRY);
+		break;
+	}
+}
+
+/* ---- reflection: the bare machine's exception entry, on the virtual CP0 ----------- */
+
+void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t badvaddr,
+		bool refill, uint64_t cost)
+{
+	struct cpu *c = &vm->vmm->cpu;
+	const struct cpu_exit *x = &c->exit;
+	bool fetch = x->fetch && x->pc == pc && code != EXC_INT;
+
+	vm->reflected[code]++;
+	vm_charge_exception(c, cost);
+	c->resume_ld = 0;                 /* nothing completed: no load-use stall */
+	/* EPC, Cause (BD, ExcCode), BadVAddr, Context, EntryHi.VPN2, Status.EXL
+	 * and the vector: cp0_exception_entry is the one statement of MIPS32's
+	 * rule, used by the real CPU too. */
+	c->pc = cp0_exception_entry(vm->cp0, code, 0, pc, bd, badvaddr, refill);
+	c->in_ds = false;
+	vm_sync_real(vm);                 /* EXL = 1: virtual kernel mode */
+	vmm_record(vm, code == EXC_INT ? VX_VIRQ : VX_REFLECT, code == EXC_INT ? EXC_INT : x->code,
+		   code, pc, code == EXC_INT ? 0 : x->word, badvaddr, (uint32_t)cost,
+		   code == EXC_INT ? VCOST_VIRQ : VCOST_REFLECT);
+	/* As on the bare machine (machine/cpu_exc.c): an exception vector that
+	 * itself cannot be fetched would loop forever. */
+	if (fetch && c->pc == pc)
+		vm_stop(vm, "the exception vector at 0x%08x cannot be fetched (%s)%s", pc,
+			exc_name(code), (vm->cp0[CP0_STATUS] & ST_BEV) ? "; Status.BEV is set" : "");
+}
+
+/* ---- virtual interrupts ---------------------------------------------------------------------- */
+
+bool vm_irq_pending(const struct vm *vm)
+{
+	return cp0_interrupt_pending(vm->cp0, &vm->tm, vm->irq_lines, vm_clock(vm));
+}
+
+void vm_deliver_irq(struct vm *vm)
+{
+	struct cpu *c = &vm->vmm->cpu;
+	vm->waiting = false;
+	vm_reflect(vm, EXC_INT, c->pc, false, 0, false, COST_EXC_ENTRY);
+}
+
+/* ---- the record ------------------------------------------------------------------------------------ */
+
+void vmm_record(struct vm *vm, enum vmm_exit_kind kind, unsigned code, unsigned detail,
+		uint32_t pc, uint32_t word, uint32_t addr, uint32_t guest_cost, uint32_t vmm_cost)
+{
+	struct vmm *m = vm->vmm;
+	struct vmm_exit_rec *r = &m->ring[m->nexits % VMM_RING];
+	*r = (struct vmm_exit_rec){
+		.seq = m->nexits, .guest_cycle = vm_clock(vm), .vm = (uint8_t)vm->id,
+		.kind = (uint8_t)kind, .code = (uint8_t)code, .detail = (uint8_t)detail,
+		.pc = pc, .word = word, .addr = addr,
+		.guest_cost = guest_cost, .vmm_cost = vmm_cost,
+	};
+	m->nexits++;
+	vm->exits[kind]++;
+	vm->exit_guest[kind] += guest_cost;
+	vm->exit_vmm[kind] += vmm_cost;
+	vm->vmm_cycles += vmm_cost;
+	if (m->cfg.trace & VMM_TRACE_EXITS) {
+		char line[200];
+		vmm_format_exit(r, line, sizeof line);
+		fprintf(m->cfg.trace_out, "%s\n", line);
+	}
+}

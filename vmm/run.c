@@ -1,0 +1,147 @@
+/*
+ * run.c - running guests: the VMM's version of the machine's run loop.
+ *
+ * Equivalence (DESIGN.md section 6) depends on this file doing for a guest
+ * exactly what machine/machine.c and cpu_run() do for the bare machine, in
+ * the same order, by the guest clock:
+ *
+ *   machine_run              vmm_run_vm
+ *     device events due        virtual device events due
+ *     limit reached? stop      limit reached? stop
+ *     WAIT: idle               WAIT: idle (the guest clock jumps)
+ *     cpu_run(next event)      run_guest(next virtual event)
+ *   cpu_run's boundary       run_guest's boundary
+ *     interrupt pending and    virtual interrupt pending (virtual Status,
+ *     not in a delay slot:     Cause, lines, timer) and not in a delay
+ *     take it                  slot: reflect Int
+ *
+ * While a VM runs, the real CPU's clock IS its guest clock: exits charge
+ * nothing, emulation charges the native cost, the VMM's own work goes to
+ * vm->vmm_cycles. Several VMs take turns of cfg.quantum guest cycles each,
+ * round-robin (a VM may give up its turn early with HC_YIELD).
+ */
+#include <inttypes.h>
+#include "vmm_int.h"
+
+static uint64_t vtimer_deadline(const struct vm *vm)
+{
+	return cp0_timer_pending(&vm->tm, vm_clock(vm)) ? UINT64_MAX : vm->tm.timer_at;
+}
+
+static void trace_insn(struct vm *vm)
+{
+	struct cpu *c = &vm->vmm->cpu;
+	uint32_t w;
+	char text[96];
+	if (vm_peek32(vm, GVA(c->pc), &w) == 0) {
+		isa_disasm(w, c->pc, text, sizeof text, NULL, NULL);
+		fprintf(vm->vmm->cfg.trace_out, "insn %" PRIu64 " %c %08x %08x %s\n", c->cycles,
+			"KSU"[vm_mode(vm)], c->pc, w, text);
+	}
+}
+
+/* cpu_run for a guest: run until the guest clock reaches stop, taking
+ * virtual interrupts at boundaries as cpu_run takes real ones, and handling
+ * every exit on the way. */
+static void run_guest(struct vmm *m, struct vm *vm, uint64_t stop)
+{
+	struct cpu *c = &m->cpu;
+	for (;;) {
+		/* ---- boundary ---- */
+		if (!c->in_ds && vm_irq_pending(vm))
+			vm_deliver_irq(vm);
+		if (c->cycles >= stop || vm->state != VM_RUNNING || vm->waiting || vm->yield)
+			return;
+		uint64_t t = vtimer_deadline(vm);
+		if (t > stop)
+			t = stop;
+		if (c->in_ds || (c->trace & TRACE_INSN))
+			t = c->cycles + 1;    /* one instruction (a delay slot runs alone) */
+		if (c->trace & TRACE_INSN)
+			trace_insn(vm);
+		/* ---- run it on the real CPU until the next event or an exit ---- */
+		if (cpu_run(c, t) == X_EXC && c->exited)
+			vmm_handle_exit(m, vm);
+	}
+}
+
+/* WAIT, as machine.c's idle(): any pending interrupt not masked by Status.IM
+ * ends it; otherwise the guest clock moves to the earliest thing that could
+ * raise one. Returns false when nothing ever can. */
+static bool idle(struct vm *vm, uint64_t until)
+{
+	struct cpu *c = &vm->vmm->cpu;
+	uint32_t im = vm->cp0[CP0_STATUS] & ST_IM;
+	if (vm_cp0_read(vm, CP0_CAUSE) & im) {
+		vm->waiting = false;
+		return true;
+	}
+	uint64_t wake = vm->next_dev_event;
+	if (im & (1u << (CAUSE_IP_SHIFT + HW_IRQ_TIMER))) {
+		uint64_t t = vtimer_deadline(vm);
+		if (t < wake)
+			wake = t;
+	}
+	const struct dev *con = &vm->dev_console;
+	if (wake == UINT64_MAX) {
+		/* only a person at a terminal can still wake it */
+		if (!(im & (1u << (CAUSE_IP_SHIFT + HW_IRQ_CONSOLE))))
+			return false;
+		dev_console_flush(con->st);
+		return dev_console_poll(con->st, 1000) >= 0;
+	}
+	if (con->ops->next_event && con->ops->next_event(con->st) == wake) {
+		dev_console_flush(con->st);
+		dev_console_poll(con->st, 10);
+	}
+	uint64_t to = wake < until ? wake : until;
+	if (to > c->cycles)
+		cpu_charge(c, to - c->cycles, false);     /* idle time */
+	return true;
+}
+
+void vmm_run_vm(struct vmm *m, struct vm *vm, uint64_t until)
+{
+	struct cpu *c = &m->cpu;
+	vm_switch_to(m, vm);
+	if (until > m->cfg.max_cycles)
+		until = m->cfg.max_cycles;
+	while (vm->state == VM_RUNNING) {
+		if (vm->yield) {
+			vm->yield = false;
+			break;
+		}
+		if (vm->next_dev_event <= c->cycles)
+			vm_run_device_events(vm);
+		if (c->cycles >= until)
+			break;
+		if (vm->waiting) {
+			if (!idle(vm, until))
+				vm->state = VM_DEADLOCK;
+			continue;
+		}
+		run_guest(m, vm, vm->next_dev_event < until ? vm->next_dev_event : until);
+	}
+	if (vm->state == VM_RUNNING && c->cycles >= m->cfg.max_cycles)
+		vm->state = VM_LIMIT;
+	dev_console_flush(vm->dev_console.st);
+}
+
+void vmm_run(struct vmm *m)
+{
+	for (;;) {
+		bool any = false;
+		for (int i = 0; i < m->nvms; i++) {
+			struct vm *vm = m->vm[i];
+			if (vm->state != VM_RUNNING)
+				continue;
+			any = true;
+			uint64_t until = UINT64_MAX;
+			if (m->nvms > 1 && vm_clock(vm) < UINT64_MAX - m->cfg.quantum)
+				until = vm_clock(vm) + m->cfg.quantum;
+			vmm_run_vm(m, vm, until);
+		}
+		if (!any)
+			break;
+	}
+}

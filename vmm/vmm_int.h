@@ -1,0 +1,98 @@
+/*
+ * vmm_int.h - private to vmm/: the pieces of exit handling, and who owns
+ * which part of the work.
+ *
+ *   run.c      the run loop: boundaries, virtual interrupts, WAIT, turns
+ *   exit.c     one exit: sort it by cause, reflect, record
+ *   emulate.c  privileged instructions, RDHWR and hypercalls
+ *   vmem.c     the guest's address translation, and emulated loads/stores
+ *   stlb.c     the shadow TLB and real ASIDs
+ *   vm.c       a VM's creation, boot, virtual devices, context switch
+ *   stats.c    exit records, --trace=exits, --stats
+ */
+#ifndef TRAPEZE_VMM_INT_H
+#define TRAPEZE_VMM_INT_H
+
+#include "../isa/isa.h"
+#include "vcost.h"
+#include "vmm.h"
+
+/* ---- vm.c ------------------------------------------------------------------------------ */
+/* The guest's own idea of its mode, from the virtual Status (EXL or ERL:
+ * kernel; else KSU), exactly as the real CPU derives its mode. */
+enum cpu_mode vm_mode(const struct vm *vm);
+/* Make the real CPU match the virtual state: real Status.KSU = supervisor
+ * for virtual kernel and supervisor mode, user for user mode (CU0 = EXL =
+ * ERL = IE = 0 always); real EntryHi.ASID = the real ASID of (ERL, guest ASID). */
+void vm_sync_real(struct vm *vm);
+/* Put vm's registers into the real CPU (saving the current VM's). */
+void vm_switch_to(struct vmm *m, struct vm *vm);
+/* Stop the VM for a guest error (printf-style reason). */
+void vm_stop(struct vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Virtual devices: run events due by the guest clock; recompute lines. */
+void vm_run_device_events(struct vm *vm);
+void vm_update_irqs(struct vm *vm);
+/* Charge the guest clock for an instruction the VMM completed on the guest's
+ * behalf (cost.h cycles, as the bare machine would), or for an exception. */
+void vm_retire(struct cpu *c, uint64_t cycles);
+void vm_charge_exception(struct cpu *c, uint64_t cycles);
+
+/* ---- exit.c --------------------------------------------------------------------------- */
+/* Handle c->exit for vm (the current VM). */
+void vmm_handle_exit(struct vmm *m, struct vm *vm);
+/* Deliver an exception to the guest as the bare machine would: virtual CP0
+ * updated by cp0_exception_entry, PC = the guest's vector, guest charged
+ * `cost` cycles. pc/bd name the instruction (bd: in a delay slot). */
+void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t badvaddr,
+		bool refill, uint64_t cost);
+/* Would the guest take an interrupt now? */
+bool vm_irq_pending(const struct vm *vm);
+/* Take it (at a boundary that is not a delay slot). */
+void vm_deliver_irq(struct vm *vm);
+/* Append an exit record (and trace it). */
+void vmm_record(struct vm *vm, enum vmm_exit_kind kind, unsigned code, unsigned detail,
+		uint32_t pc, uint32_t word, uint32_t addr, uint32_t guest_cost, uint32_t vmm_cost);
+
+/* ---- emulate.c -------------------------------------------------------------------------- */
+/* A Coprocessor Unusable exit: emulate the privileged instruction if the
+ * guest is in virtual kernel mode (or has virtual CU0), else reflect CpU. */
+void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x);
+/* A Reserved Instruction exit: RDHWR is emulated per the virtual HWREna,
+ * everything else reflected. */
+void vm_emulate_ri(struct vm *vm, const struct cpu_exit *x);
+
+/* ---- vmem.c ------------------------------------------------------------------------------ */
+struct vxlate {
+	unsigned exc;            /* 0, or the exception the bare machine raises  */
+	bool refill;             /* TLB refill rather than invalid               */
+	gpa_t pa;
+	bool dirty;              /* the guest's D bit (stores allowed)           */
+	uint32_t entrylo;        /* the matched virtual EntryLo (mapped only)     */
+	int vidx;                /* virtual TLB entry, -1 unmapped segment, -2 ERL */
+};
+/* The guest's translation of va for acc, in its current virtual mode, by
+ * the rules of machine/mmu.c applied to the virtual CP0 and virtual TLB. */
+struct vxlate vm_translate(const struct vm *vm, gva_t va, enum cpu_access acc);
+/* Side-effect-free read of the word the guest would fetch at va; -1 if it
+ * cannot (for traces and the load-use rule). */
+int vm_peek32(struct vm *vm, gva_t va, uint32_t *out);
+/* Host pointer to guest RAM [pa, pa+len), or NULL if not all RAM. */
+uint8_t *vm_ram(struct vm *vm, gpa_t pa, uint32_t len);
+/* Emulate the load or store x->word (a device access, a kseg0/kseg1/kseg3
+ * access in virtual kernel mode), as the bare machine would execute it. */
+void vm_emulate_mem(struct vm *vm, const struct cpu_exit *x, enum vmm_exit_kind kind);
+/* A TLB exit (TLBL, TLBS, Mod) and an address error exit. */
+void vm_tlb_exit(struct vm *vm, const struct cpu_exit *x);
+void vm_address_exit(struct vm *vm, const struct cpu_exit *x);
+
+/* ---- stlb.c ------------------------------------------------------------------------------- */
+/* The real ASID for key (ERL << 8 | guest ASID), allocating one. */
+uint8_t stlb_asid(struct vmm *m, struct vm *vm, unsigned key);
+/* Write the shadow of guest page va -> x (machine page from the pmap). */
+void stlb_fill(struct vmm *m, struct vm *vm, gva_t va, const struct vxlate *x);
+/* The virtual TLB entry vidx is about to change: forget its shadows. */
+void stlb_forget_ventry(struct vmm *m, struct vm *vm, int vidx);
+/* Forget every shadow entry of vm. */
+void stlb_forget_vm(struct vmm *m, struct vm *vm);
+
+#endif
