@@ -3,6 +3,13 @@
  * about 200 M instructions, kernel mode in kseg0. Prints the checksum.
  */
 #include "hw.h"
+/* devices through kseg1 (bare machine, kseg0 build) or the firmware's sseg
+ * window (the build that also runs under the VMM) */
+#ifdef SSEG
+#define DEV_IO(pa) SSEG_IO(pa)
+#else
+#define DEV_IO(pa) KSEG1_IO(pa)
+#endif
 #define PASSES 40000
 	.set noreorder
 	.text
@@ -34,7 +41,7 @@ inner:	lw $t0, 0($a0)
 	nop
 	/* print v0 ^ v1 in hex, then power off */
 	xor $s2, $v0, $v1
-	li $t8, KSEG1_IO(HW_CONSOLE_BASE)
+	li $t8, DEV_IO(HW_CONSOLE_BASE)
 	li $t1, 28
 2:	srlv $t0, $s2, $t1
 	andi $t0, $t0, 0xf
@@ -47,7 +54,7 @@ inner:	lw $t0, 0($a0)
 	addiu $t1, $t1, -4
 	li $t0, '\n'
 	sb $t0, HW_CONSOLE_DATA($t8)
-	li $t0, KSEG1_IO(HW_SYSCTL_BASE)
+	li $t0, DEV_IO(HW_SYSCTL_BASE)
 	sw $zero, HW_SYSCTL_POWEROFF($t0)
 4:	b 4b
 	nop

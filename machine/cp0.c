@@ -44,12 +44,20 @@ const char *exc_desc(unsigned code)
 	return code < EXC_NCODES && exc_info[code].desc ? exc_info[code].desc : "?";
 }
 
+/* (number, select) -> table row + 1, 0 for none: built once from cp0.def. */
+static int8_t cp0_index[32][8];
+static bool cp0_index_built;
+
 int cp0_find(unsigned num, unsigned sel)
 {
-	for (int r = 0; r < CP0_NREGS; r++)
-		if (cp0_table[r].num == num && cp0_table[r].sel == sel)
-			return r;
-	return -1;
+	if (num > 31 || sel > 7)
+		return -1;
+	if (!cp0_index_built) {
+		for (int r = 0; r < CP0_NREGS; r++)
+			cp0_index[cp0_table[r].num][cp0_table[r].sel] = (int8_t)(r + 1);
+		cp0_index_built = true;
+	}
+	return cp0_index[num][sel] - 1;
 }
 
 /* ---- the clock-derived registers ------------------------------------------- */

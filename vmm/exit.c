@@ -24,6 +24,7 @@ void vmm_handle_exit(struct vmm *m, struct vm *vm)
 	struct cpu *c = &m->cpu;
 	const struct cpu_exit x = c->exit;
 	c->exited = false;
+	c->stop_req = false;              /* the stop the exit asked for has happened */
 
 	switch (x.code) {
 	case EXC_CPU:

@@ -19,11 +19,6 @@
 
 /* ---- the guest clock and the guest's mode ------------------------------------------- */
 
-uint64_t vm_clock(const struct vm *vm)
-{
-	return vm->vmm->cur == vm ? vm->vmm->cpu.cycles : vm->saved.cycles;
-}
-
 uint64_t vm_insns(const struct vm *vm)
 {
 	return vm->vmm->cur == vm ? vm->vmm->cpu.stats.insns : vm->saved.stats.insns;

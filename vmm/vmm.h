@@ -176,7 +176,11 @@ void vmm_run(struct vmm *m);
 void vmm_run_vm(struct vmm *m, struct vm *vm, uint64_t until);
 
 /* Side-effect-free views. */
-uint64_t vm_clock(const struct vm *vm);
+/* The guest clock: the real CPU's clock while the VM is the current one. */
+static inline uint64_t vm_clock(const struct vm *vm)
+{
+	return vm->vmm->cur == vm ? vm->vmm->cpu.cycles : vm->saved.cycles;
+}
 uint64_t vm_insns(const struct vm *vm);
 /* The VM's general registers and PC (from the real CPU when it is current). */
 const struct vm_regs *vm_regs(const struct vm *vm, struct vm_regs *buf);
