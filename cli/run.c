@@ -110,6 +110,7 @@ int cli_run(int argc, char **argv)
 	struct cli_vmm_opts vo = { .machine_ram = CLI_MACHINE_RAM_DEFAULT };
 	uint64_t max_cycles = UINT64_MAX;
 	bool stats = false, vmm = false;
+	const char *trace_arg = "";
 	int o;
 
 	opterr = 0;
@@ -157,6 +158,7 @@ int cli_run(int argc, char **argv)
 		}
 		case 's': stats = true; break;
 		case 't':
+			trace_arg = optarg;
 			if (parse_trace(optarg, &cfg.trace))
 				return EXIT_USAGE;
 			break;
@@ -184,8 +186,11 @@ int cli_run(int argc, char **argv)
 		return cli_run_vmm(&vo, argc - optind, argv + optind);
 	}
 	if (cfg.trace & VMM_TRACE_EXITS) {
-		cli_error("--trace=exits: there are VM exits only under the VMM (--vmm)");
-		return EXIT_USAGE;
+		if (strstr(trace_arg, "exits")) {
+			cli_error("--trace=exits: there are VM exits only under the VMM (--vmm)");
+			return EXIT_USAGE;
+		}
+		cfg.trace &= ~VMM_TRACE_EXITS;     /* "all" on the bare machine */
 	}
 	if (vo.console_dir || vo.machine_ram != CLI_MACHINE_RAM_DEFAULT || vo.ndisks > 1) {
 		cli_error("run: --console-dir, --machine-ram and a second --disk need --vmm");

@@ -88,7 +88,7 @@ int cli_run_vmm(const struct cli_vmm_opts *o, int nguests, char **guests)
 	for (int i = 0; i < nguests; i++)
 		fds[i] = -1;
 	for (int i = 0; i < nguests; i++) {
-		char prefix[16], path[4096];
+		char prefix[24], path[4096];
 		struct vm_config vc = { .ram_size = o->ram_size,
 					.disk_path = i < o->ndisks ? o->disks[i] : NULL,
 					.in_fd = i == 0 ? 0 : -1, .out_fd = 1 };

@@ -3,7 +3,8 @@
  *
  * On an exception, native mode does what the hardware does: charges the
  * entry (cost.h), updates CP0 as cp0_exception_entry (cp0.h) spells out,
- * and continues at the vector in kernel mode.
+ * and continues at the vector in kernel mode. The entry itself, cpu_enter(),
+ * is in exec.h, so that SYSCALL and BREAK can inline it.
  * With c->exit_to_host, none of that happens: the CPU records c->exit, leaves
  * pc at the faulting instruction, charges nothing (the host decides what the
  * exception cost) and stops.
@@ -12,8 +13,8 @@
 #include "exec.h"
 
 /* Exit to the host instead of vectoring (DESIGN.md section 6). */
-static int exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
-			bool fetch, uint32_t badvaddr, bool refill)
+int cpu_exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
+		     bool fetch, uint32_t badvaddr, bool refill)
 {
 	c->exit = (struct cpu_exit){ .code = code, .pc = pc, .bd = c->in_ds,
 		.refill = refill, .fetch = fetch, .badvaddr = badvaddr,
@@ -26,8 +27,8 @@ static int exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word
 
 /* The rare things after an entry, kept out of the common path: the trace
  * line, and noticing a vector that cannot be fetched. */
-static __attribute__((noinline, cold)) void after_entry(struct cpu *c, unsigned code,
-		uint32_t pc, bool bd, uint32_t badvaddr, bool fetch)
+void cpu_after_entry(struct cpu *c, unsigned code, uint32_t pc, bool bd,
+		     uint32_t badvaddr, bool fetch)
 {
 	if (c->trace & TRACE_EXC)
 		trace_exception(c, code, c->cp0[CP0_EPC], bd, badvaddr, c->pc);
@@ -42,36 +43,14 @@ static __attribute__((noinline, cold)) void after_entry(struct cpu *c, unsigned 
 	}
 }
 
-/* Common entry. pc = the instruction the exception belongs to. Inlined into
- * its two callers: it is on the path of every system call and TLB miss. */
-static inline __attribute__((always_inline)) int enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
-		 bool fetch, uint32_t badvaddr, bool refill, uint64_t cost)
-{
-	c->stats.exceptions[code]++;
-	c->stats.refills += refill;
-	if (unlikely(c->exit_to_host))     /* the host charges what it decides */
-		return exit_to_host(c, code, pc, word, fetch, badvaddr, refill);
-	cpu_charge(c, cost, false);
-
-	bool bd = c->in_ds;
-	c->pc = cp0_exception_entry(c->cp0, code, 0, pc, bd, badvaddr, refill);
-	c->in_ds = false;
-	c->mode = MODE_KERNEL;                 /* EXL = 1: what cpu_mode_changed gives */
-	c->hc = c->hcache[MODE_KERNEL];
-	c->fc = c->fcache[MODE_KERNEL];
-	if (unlikely((c->trace & TRACE_EXC) || fetch))
-		after_entry(c, code, pc, bd, badvaddr, fetch);
-	return X_EXC;
-}
-
 int cpu_exception(struct cpu *c, const struct dinst *d, unsigned code,
 		  uint32_t badvaddr, bool refill)
 {
 	/* The faulting instruction used its cycle; entry costs more on top. */
 	uint64_t cost = COST_INSN + COST_EXC_ENTRY;
 	if (d)
-		return enter(c, code, pc_of(c, d), d->word, false, badvaddr, refill, cost);
-	return enter(c, code, c->pc, 0, true, badvaddr, refill, cost);
+		return cpu_enter(c, code, pc_of(c, d), d->word, false, badvaddr, refill, cost);
+	return cpu_enter(c, code, c->pc, 0, true, badvaddr, refill, cost);
 }
 
 void cpu_take_interrupt(struct cpu *c)
@@ -79,7 +58,7 @@ void cpu_take_interrupt(struct cpu *c)
 	if (unlikely(c->trace & TRACE_IRQ))
 		trace_interrupt(c);
 	c->waiting = false;
-	enter(c, EXC_INT, c->pc, 0, false, 0, false, COST_EXC_ENTRY);
+	cpu_enter(c, EXC_INT, c->pc, 0, false, 0, false, COST_EXC_ENTRY);
 }
 
 void cpu_set_irq_lines(struct cpu *c, uint32_t ip_bits)

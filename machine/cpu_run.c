@@ -99,6 +99,14 @@ static int dispatch(struct cpu *c, unsigned *ldp)
 #undef ISA_INSN
 		[ISA_OP_RESERVED] = &&S_RESERVED,
 	};
+	/* Where an instruction goes when it did not just complete (X_NEXT):
+	 * one indirect jump per label, which the compiler folds to a plain
+	 * jump when the exec function's result is a constant (ERET). */
+	static const void *const after[] = {
+		[X_NEXT] = &&synced, [X_SYNC] = &&synced, [X_BRANCH] = &&branch_taken,
+		[X_JUMP] = &&jumped, [X_EXC] = &&exc_taken, [X_REFETCH] = &&refetch,
+		[X_STOP] = &&stopped,
+	};
 	if (!c) {
 		label_table = label;
 		return X_NEXT;
@@ -110,15 +118,15 @@ static int dispatch(struct cpu *c, unsigned *ldp)
 	int r, ret = X_NEXT;
 
 fetch:  /* c->cycles == cyc here */
-	d = cpu_fetch(c, c->pc);
-	if (unlikely(!d)) {                         /* a fetch exception was taken */
+	base = cpu_fetch_page(c, c->pc);            /* the page's first word */
+	if (unlikely(!base)) {                      /* a fetch exception was taken */
 		cyc = c->cycles;
 		ld = 0;
 		if (cyc >= c->event_at)
 			goto out;
 		goto fetch;
 	}
-	base = d - (d->off >> 2);                   /* the page's first word */
+	d = base + ((c->pc & 0xfff) >> 2);
 	cyc += cpu_load_use(d, ld);
 	ld = 0;
 	c->cycles = cyc;
@@ -140,15 +148,19 @@ L_##name:                                                               \
 	r = exec_##name(c, d);                                          \
 	if (likely(r == X_NEXT))                                        \
 		NEXT();                                                 \
-	goto not_next;
+	if (r == X_BRANCH)      /* the common cases, tested first */    \
+		goto branch_taken;                                      \
+	if (r == X_EXC)                                                 \
+		goto exc_taken;                                         \
+	goto *after[r];
 #include "../isa/isa.def"
 #undef ISA_INSN
 L_RESERVED:
 	r = exec_RESERVED(c, d);
-	goto not_next;
+	goto exc_taken;
 L_PAGE_END:
 	r = exec_PAGE_END(c, d);
-	goto not_next;
+	goto refetch;
 
 	/* ---- the same, as a delay slot (c->in_ds is set: see branch_taken) ------ */
 #define ISA_INSN(name, mn, match, mask, fmt, cls, uses)                 \
@@ -161,32 +173,39 @@ S_RESERVED:
 	r = exec_RESERVED(c, d);
 	goto slot_done;
 
-not_next:
-	switch (r) {
-	case X_SYNC:        /* completed, and charged extra cycles: take the clock
-			       back from c->cycles; NEXT() adds the instruction's
-			       own cycle and the next word's stall */
-		cyc = c->cycles;
-		NEXT();
-	case X_BRANCH:
-		goto branch_taken;
-	case X_JUMP:        /* completed; c->pc set (ERET, likely not taken) */
-		n++;
-		cyc = c->cycles + COST_INSN;
-		break;
-	case X_EXC:         /* taken; c->pc is the vector (or we exited) */
-		cyc = c->cycles;
-		break;
-	case X_REFETCH:     /* the page's end, reached from its last word */
-		ld = d[-1].ldreg;
-		break;
-	case X_STOP:        /* WAIT completed */
-		n++;
-		cyc = c->cycles + COST_INSN;
-		c->pc = pc_of(c, d) + 4;
-		ret = X_STOP;
-		goto out_store;
-	}
+	/* ---- after an instruction that did not just complete (after[]) ---------- */
+synced:     /* completed, and charged extra cycles: take the clock back from
+	       c->cycles; NEXT() adds the instruction's own cycle and the next
+	       word's stall */
+	cyc = c->cycles;
+	NEXT();
+
+exc_taken:  /* an exception was taken: c->pc is the vector, in kernel mode,
+	       and c->cycles includes the entry. The vector is fetched like
+	       any other address. (Or the CPU exited to the host, which set
+	       event_at = 0.) */
+	cyc = c->cycles;
+	if (cyc >= c->event_at)
+		goto out;
+	goto fetch;
+
+jumped:     /* completed, and c->pc is set: ERET, a likely branch not taken */
+	n++;
+	cyc = c->cycles + COST_INSN;
+	c->cycles = cyc;
+	if (cyc >= c->event_at)
+		goto out;
+	goto fetch;
+
+stopped:    /* WAIT completed */
+	n++;
+	cyc = c->cycles + COST_INSN;
+	c->pc = pc_of(c, d) + 4;
+	ret = X_STOP;
+	goto out_store;
+
+refetch:    /* the page's end, reached from its last word */
+	ld = d[-1].ldreg;
 	c->cycles = cyc;
 	if (cyc >= c->event_at)
 		goto out;
@@ -214,10 +233,7 @@ slot_done:
 	} else if (r == X_SYNC) {
 		cyc = c->cycles + COST_INSN;
 	} else if (r == X_EXC) {
-		cyc = c->cycles;
-		if (cyc >= c->event_at)
-			goto out;
-		goto fetch;
+		goto exc_taken;
 	} else {                                    /* X_STOP: WAIT in a delay slot */
 		cyc = c->cycles + COST_INSN;
 		n++;

@@ -39,6 +39,40 @@ static inline uint32_t pc_of(const struct cpu *c, const struct dinst *d)
 	return c->page_va + d->off;
 }
 
+/* ---- exception entry (cpu_exc.c has the rest) -------------------------------------
+ * The entry for the instruction at pc (word: its encoding, 0 if it could not
+ * be fetched): MIPS32 Vol. III 6.2.1 as cp0_exception_entry() spells it out,
+ * charging `cost` cycles, then kernel mode at the vector (c->pc). With
+ * c->exit_to_host it records c->exit instead, charges nothing and stops.
+ * Always inlined: into cpu_exception() and cpu_take_interrupt(), and into
+ * SYSCALL and BREAK, where the constant arguments leave a few stores. */
+int cpu_exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
+		     bool fetch, uint32_t badvaddr, bool refill)
+	__attribute__((cold));
+void cpu_after_entry(struct cpu *c, unsigned code, uint32_t pc, bool bd,
+		     uint32_t badvaddr, bool fetch) __attribute__((cold));
+
+static inline __attribute__((always_inline)) int
+cpu_enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word, bool fetch,
+	  uint32_t badvaddr, bool refill, uint64_t cost)
+{
+	c->stats.exceptions[code]++;
+	c->stats.refills += refill;
+	if (__builtin_expect(c->exit_to_host, 0))     /* the host charges what it decides */
+		return cpu_exit_to_host(c, code, pc, word, fetch, badvaddr, refill);
+	cpu_charge(c, cost, false);
+
+	bool bd = c->in_ds;
+	c->pc = cp0_exception_entry(c->cp0, code, 0, pc, bd, badvaddr, refill);
+	c->in_ds = false;
+	c->mode = MODE_KERNEL;                 /* EXL = 1: what cpu_mode_changed gives */
+	c->hc = c->hcache[MODE_KERNEL];
+	c->fc = c->fcache[MODE_KERNEL];
+	if (__builtin_expect((c->trace & TRACE_EXC) || fetch, 0))  /* trace, or an unfetchable vector */
+		cpu_after_entry(c, code, pc, bd, badvaddr, fetch);
+	return X_EXC;
+}
+
 /* Coprocessor 0 is usable in kernel mode, or anywhere when Status.CU0 = 1
  * (MIPS32 Vol. III 9.36: IsCoprocessorEnabled(0)). */
 static inline bool cp0_usable(const struct cpu *c)
@@ -111,8 +145,9 @@ struct dpage {
 	struct dinst d[CPU_PAGE_WORDS + 1];   /* + the PAGE_END sentinel */
 };
 
-/* Instruction fetch (mmu.c): the dinst for c->pc, or NULL after a fetch
- * exception was taken. Sets c->page_va. */
+/* Instruction fetch (mmu.c): the dinst for pc, or NULL after a fetch
+ * exception was taken. Sets c->page_va. The fast path is one entry of the
+ * current mode's fetch cache. */
 const struct dinst *cpu_fetch_slow(struct cpu *c, uint32_t pc);
 static inline const struct dinst *cpu_fetch(struct cpu *c, uint32_t pc)
 {
@@ -122,6 +157,19 @@ static inline const struct dinst *cpu_fetch(struct cpu *c, uint32_t pc)
 		return &f->page->d[(pc & 0xfff) >> 2];
 	}
 	return cpu_fetch_slow(c, pc);
+}
+/* The same, for the dispatcher, which wants the page: its first word. */
+static inline const struct dinst *cpu_fetch_page(struct cpu *c, uint32_t pc)
+{
+	const struct fc_entry *f = &c->fc[(pc >> 12) & (HC_SIZE - 1)];
+	if (likely(f->tag == hc_key(c, pc, 4))) {
+		if (!f->page)
+			__builtin_unreachable();  /* a valid entry has a page */
+		c->page_va = pc & ~0xfffu;
+		return f->page->d;
+	}
+	const struct dinst *d = cpu_fetch_slow(c, pc);
+	return d ? d - (d->off >> 2) : NULL;
 }
 
 /* Load-use stall of d when prev ran just before it (cost.h). */

@@ -19,16 +19,12 @@ EXEC(MFC0)
 	return X_NEXT;
 }
 
-EXEC(MTC0)
+/* MTC0 of a register with side effects (Status, Cause, EntryHi, Count,
+ * Compare, Wired...): kept out of line, so that the plain case inlines. */
+static __attribute__((noinline)) void mtc0_special(struct cpu *c, const struct dinst *d)
 {
-	REQUIRE_CP0();
-	if (likely(d->flags & DI_CP0_PLAIN)) {
-		uint32_t w = cp0_table[IMM].writable;
-		c->cp0[IMM] = (c->cp0[IMM] & ~w) | (GPR_RT & w);
-		return X_NEXT;
-	}
 	if (IMM == UINT32_MAX)
-		return X_NEXT;                  /* unimplemented: write ignored */
+		return;                         /* unimplemented: write ignored */
 	unsigned fx = cp0_write(c->cp0, &c->tm, (enum cp0_reg)IMM, GPR_RT, c->cycles);
 	if (fx & CP0W_FLUSH)
 		cpu_flush_caches(c);
@@ -36,6 +32,17 @@ EXEC(MTC0)
 		cpu_mode_changed(c);
 	if (fx & CP0W_IRQ)
 		recheck_interrupts(c);
+}
+
+EXEC(MTC0)
+{
+	REQUIRE_CP0();
+	if (likely(d->flags & DI_CP0_PLAIN)) {
+		uint32_t w = cp0_table[IMM].writable;
+		c->cp0[IMM] = (c->cp0[IMM] & ~w) | (GPR_RT & w);
+	} else {
+		mtc0_special(c, d);
+	}
 	return X_NEXT;
 }
 
@@ -151,8 +158,13 @@ EXEC(RDHWR)
 }
 
 /* ---- exceptions on purpose -------------------------------------------------------------- */
-EXEC(SYSCALL)  { return cpu_exception(c, d, EXC_SYS, 0, false); }
-EXEC(BREAK)    { return cpu_exception(c, d, EXC_BP, 0, false); }
+/* SYSCALL and BREAK: cpu_exception() with the entry inlined, as system calls
+ * are the most frequent exception of all. */
+#define RAISE(code) cpu_enter(c, code, pc_of(c, d), d->word, false, 0, false, \
+			      COST_INSN + COST_EXC_ENTRY)
+EXEC(SYSCALL)  { return RAISE(EXC_SYS); }
+EXEC(BREAK)    { return RAISE(EXC_BP); }
+#undef RAISE
 EXEC(RESERVED) { return cpu_exception(c, d, EXC_RI, 0, false); }
 
 static inline int trap_if(struct cpu *c, const struct dinst *d, bool cond)

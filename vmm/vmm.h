@@ -133,7 +133,7 @@ struct vm_config {
 	uint32_t ram_size;
 	const char *disk_path;       /* NULL: no disk                              */
 	int in_fd, out_fd;           /* console; out_fd ignored when prefix        */
-	const char *prefix;          /* "[vm1] " lines to out_fd, or NULL          */
+	const char *prefix;          /* "[vm1] " lines to out_fd, or NULL (< 16 chars) */
 };
 
 struct vmm {
