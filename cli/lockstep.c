@@ -191,7 +191,7 @@ int cli_lockstep(int argc, char **argv)
 	}
 	machine_free(&m);
 	vmm_free(&v);
-done:
+done:;
 	FILE *files[] = { in, in2, out_a, out_b, disk_a, disk_b };
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
 		if (files[i])

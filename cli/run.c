@@ -179,6 +179,18 @@ int cli_run(int argc, char **argv)
 			cli_error("run: no guest given (try 'trapeze run --help')");
 			return EXIT_USAGE;
 		}
+		/* The real CPU's exceptions, TLB writes and interrupts are the
+		 * VMM's business: a guest's show up as exits. */
+		unsigned native_only = TRACE_EXC | TRACE_TLB | TRACE_IRQ;
+		if (cfg.trace & native_only) {
+			for (const char *f = "exc\0tlb\0irq\0"; *f; f += strlen(f) + 1)
+				if (strstr(trace_arg, f)) {
+					cli_error("--trace=%s: under --vmm a guest's exceptions, TLB writes "
+						  "and interrupts show as exits (--trace=exits)", f);
+					return EXIT_USAGE;
+				}
+			cfg.trace &= ~native_only;      /* "all" */
+		}
 		vo.ram_size = cfg.ram_size;
 		vo.max_cycles = max_cycles;
 		vo.stats = stats;

@@ -160,9 +160,10 @@ struct cpu {
 	struct cpu_exit exit;
 	bool waiting;              /* WAIT executed; woken by an interrupt          */
 	bool stop_req;             /* cpu_request_stop was called                   */
-	uint8_t resume_ld;         /* set by a host that emulated a load: the GPR it
-				      loaded, so the next instruction pays the
-				      load-use stall it would have natively        */
+	uint8_t resume_ld;         /* the GPR whose load-use stall the next
+				      instruction still owes, kept between runs
+				      (cpu_run) and set by a host that emulated a
+				      load (the VMM)                               */
 	const char *guest_error;   /* why the guest cannot go on, or NULL           */
 	char guest_error_buf[160];
 	uint64_t until;            /* the current cpu_run's time limit              */

@@ -119,9 +119,11 @@ static int dispatch(struct cpu *c, unsigned *ldp)
 
 fetch:  /* c->cycles == cyc here */
 	base = cpu_fetch_page(c, c->pc);            /* the page's first word */
-	if (unlikely(!base)) {                      /* a fetch exception was taken */
+	if (unlikely(!base)) {    /* a fetch exception was taken, or it exited:
+				     then the stall stays owed to the retry */
 		cyc = c->cycles;
-		ld = 0;
+		if (!c->exited)
+			ld = 0;
 		if (cyc >= c->event_at)
 			goto out;
 		goto fetch;
@@ -263,7 +265,11 @@ slot_done:
 		goto out;
 	goto fetch;
 
-at_event:   /* d is the next instruction; its stall is paid, so ld = 0 */
+at_event:   /* d is the next instruction; its stall is paid, so ld = 0 -- unless
+	       d is the page's end, where the stall is owed to the next page's
+	       first word */
+	if (d->op == CPU_OP_PAGE_END)
+		ld = d[-1].ldreg;
 	c->pc = c->page_va + d->off;
 out_store:
 	c->cycles = cyc;
@@ -277,27 +283,36 @@ out:
 int cpu_run(struct cpu *c, uint64_t until)
 {
 	unsigned ld = c->resume_ld; /* GPR written by the previous load, if any */
-	c->resume_ld = 0;
+	int r;
 
 	c->until = until;
 	c->event_at = 0;
 	for (;;) {
 		/* ---- boundary: stop, interrupt, or the next event ---------------------- */
 		if (c->cycles >= c->event_at) {
-			if (c->exited)
-				return X_EXC;
+			if (c->exited) {
+				c->stop_req = false;       /* the exit's own request */
+				r = X_EXC;
+				break;
+			}
 			if (c->stop_req) {
 				c->stop_req = false;
-				return X_STOP;
+				r = X_STOP;
+				break;
 			}
 			if (!c->in_ds && cpu_interrupt_pending(c)) {
 				cpu_take_interrupt(c);
 				ld = 0;
-				if (c->exited)
-					return X_EXC;
+				if (c->exited) {
+					c->stop_req = false;
+					r = X_EXC;
+					break;
+				}
 			}
-			if (c->cycles >= until)
-				return X_NEXT;
+			if (c->cycles >= until) {
+				r = X_NEXT;
+				break;
+			}
 			uint64_t t = cpu_timer_deadline(c);
 			c->event_at = t < until ? t : until;
 			continue;
@@ -307,11 +322,10 @@ int cpu_run(struct cpu *c, uint64_t until)
 		if (c->in_ds) {
 			const struct dinst *d = cpu_fetch(c, c->pc);
 			unsigned prev = ld;
-			int r;
 			ld = 0;
 			if (d && (r = run_delay_slot(c, d, prev)) != X_EXC) {
 				if (r == X_STOP)
-					return X_STOP;
+					break;
 				ld = d->ldreg;
 			}
 			/* An interrupt deferred for the slot is taken now. */
@@ -319,7 +333,13 @@ int cpu_run(struct cpu *c, uint64_t until)
 			continue;
 		}
 
-		if (dispatch(c, &ld) == X_STOP)
-			return X_STOP;
+		if (dispatch(c, &ld) == X_STOP) {
+			r = X_STOP;
+			break;
+		}
 	}
+	/* A stall still owed to the next instruction is kept for the next run,
+	 * so where the host splits the run never changes the cycle count. */
+	c->resume_ld = (uint8_t)ld;
+	return r;
 }

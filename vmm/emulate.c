@@ -150,6 +150,10 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
 		}
 		break;
 	case ISA_OP_HYPCALL:
+		if (vm_mode(vm) != MODE_KERNEL) {  /* usable through CU0: RI, as on the bare machine */
+			vm_reflect(vm, EXC_RI, x->pc, x->bd, 0, false, COST_INSN + COST_EXC_ENTRY);
+			return;
+		}
 		hypercall(vm, x);
 		return;
 	default:

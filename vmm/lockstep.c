@@ -12,7 +12,8 @@
  * LL link, every CP0 register (real against virtual, read as MFC0 reads
  * them), every TLB entry (real against virtual), and whether and how the
  * machine stopped; every LOCKSTEP_MEM_EVERY steps and at the end, all of
- * RAM (native RAM against guest-physical RAM) and the console output.
+ * RAM (native RAM against guest-physical RAM). The console output is
+ * compared at the end (cli/lockstep.c).
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -140,7 +141,7 @@ int lockstep_run(struct machine *m, struct vmm *v, struct vm *vm, uint64_t max_c
 		if (compare(m, vm, &d, end || d.step % LOCKSTEP_MEM_EVERY == 0) || ne != ve) {
 			if (ne != ve) {
 				header(&d, "the two machines stopped differently");
-				fprintf(out, "  %-12s %-12d %-12d\n", "stop", ne, ve);
+				fprintf(out, "  %-12s %-12x %-12x\n", "stop", (unsigned)ne, (unsigned)ve);
 				if (vm->state == VM_ERROR)
 					fprintf(out, "  vmm: %s\n", vm->error);
 			}

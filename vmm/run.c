@@ -43,13 +43,15 @@ static void trace_insn(struct vm *vm)
 /* cpu_run for a guest: run until the guest clock reaches stop, taking
  * virtual interrupts at boundaries as cpu_run takes real ones, and handling
  * every exit on the way. */
-static void run_guest(struct vmm *m, struct vm *vm, uint64_t stop)
+static void run_guest(struct vmm *m, struct vm *vm, uint64_t until)
 {
 	struct cpu *c = &m->cpu;
 	for (;;) {
 		/* ---- boundary ---- */
 		if (!c->in_ds && vm_irq_pending(vm))
 			vm_deliver_irq(vm);
+		/* (an exit may have scheduled a device event: a disk command) */
+		uint64_t stop = vm->next_dev_event < until ? vm->next_dev_event : until;
 		if (c->cycles >= stop || vm->state != VM_RUNNING || vm->waiting || vm->yield)
 			return;
 		uint64_t t = vtimer_deadline(vm);
@@ -120,7 +122,7 @@ void vmm_run_vm(struct vmm *m, struct vm *vm, uint64_t until)
 				vm->state = VM_DEADLOCK;
 			continue;
 		}
-		run_guest(m, vm, vm->next_dev_event < until ? vm->next_dev_event : until);
+		run_guest(m, vm, until);
 	}
 	if (vm->state == VM_RUNNING && c->cycles >= m->cfg.max_cycles)
 		vm->state = VM_LIMIT;

@@ -94,5 +94,5 @@ void vmm_print_stats(const struct vmm *m, FILE *f)
 	for (int i = 0; i < m->nvms; i++)
 		print_vm(m->vm[i], f);
 	fprintf(f, "exits             %" PRIu64 "\n", m->nexits);
-	fprintf(f, "real tlb writes   %" PRIu64 "\n", m->cpu.stats.tlb_writes);
+	fprintf(f, "shadow tlb writes %" PRIu64 "\n", m->shadow_writes);
 }

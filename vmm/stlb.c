@@ -75,7 +75,7 @@ void stlb_fill(struct vmm *m, struct vm *vm, gva_t va, const struct vxlate *x)
 	else
 		c->tlb.e[i].entrylo0 = lo;
 	m->owner[i].vidx[half] = (int16_t)x->vidx;
-	c->stats.tlb_writes++;
+	m->shadow_writes++;
 	cpu_flush_caches(c);
 }
 
@@ -97,12 +97,4 @@ void stlb_forget_ventry(struct vmm *m, struct vm *vm, int vidx)
 	}
 	if (any)
 		cpu_flush_caches(&m->cpu);
-}
-
-void stlb_forget_vm(struct vmm *m, struct vm *vm)
-{
-	for (int i = 0; i < m->cpu.tlb.n; i++)
-		if (m->owner[i].vm == vm)
-			clear_entry(m, i);
-	cpu_flush_caches(&m->cpu);
 }

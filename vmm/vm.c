@@ -64,6 +64,7 @@ static void save(const struct cpu *c, struct vm_regs *r)
 	r->hi = c->hi; r->lo = c->lo; r->pc = c->pc; r->ds_target = c->ds_target;
 	r->in_ds = c->in_ds; r->llbit = c->llbit;
 	r->cycles = c->cycles; r->hilo_ready = c->hilo_ready;
+	r->resume_ld = c->resume_ld;
 	r->stats = c->stats;
 }
 
@@ -74,6 +75,7 @@ static void load(struct cpu *c, const struct vm_regs *r)
 	c->hi = r->hi; c->lo = r->lo; c->pc = r->pc; c->ds_target = r->ds_target;
 	c->in_ds = r->in_ds; c->llbit = r->llbit;
 	c->cycles = r->cycles; c->hilo_ready = r->hilo_ready;
+	c->resume_ld = r->resume_ld;
 	c->stats = r->stats;
 }
 
@@ -87,7 +89,6 @@ void vm_switch_to(struct vmm *m, struct vm *vm)
 	load(&m->cpu, &vm->saved);
 	m->cpu.stop_req = false;
 	m->cpu.exited = false;
-	m->cpu.resume_ld = 0;
 	vm_sync_real(vm);
 }
 
@@ -273,8 +274,11 @@ struct vm *vmm_add_vm(struct vmm *m, const struct vm_config *vc, const struct el
 		snprintf(err, errsize, "out of host memory");
 		goto fail;
 	}
-	/* The pmap: guest page g lives in machine page base/4K + g. Contiguous
-	 * here, but every shadow fill goes through the pmap, never through base. */
+	/* The pmap: guest page g lives in machine page base/4K + g. It is what
+	 * the shadow TLB maps guest pages with (stlb_fill). The VMM's own
+	 * accesses to guest RAM (emulated loads and stores, DMA, loading the
+	 * image) use the slice [base, base + size) directly: the same pages,
+	 * because the slice is contiguous. */
 	for (uint32_t g = 0; g < size >> 12; g++)
 		vm->pmap[g] = (vm->base.v >> 12) + g;
 	/* machine memory is handed out once, fresh from calloc: already zero */

@@ -50,7 +50,7 @@ extern const char *const vmm_exit_names[VX_NKINDS];
 
 struct vmm_exit_rec {
 	uint64_t seq;            /* exits since the VMM started                 */
-	uint64_t guest_cycle;    /* the VM's clock when it happened             */
+	uint64_t guest_cycle;    /* the VM's clock once the VMM had dealt with it */
 	uint8_t vm;              /* VM number                                   */
 	uint8_t kind;            /* enum vmm_exit_kind                          */
 	uint8_t code;            /* Cause.ExcCode the real CPU raised (or reflected) */
@@ -92,6 +92,7 @@ struct vm {
 		uint32_t gpr[32], hi, lo, pc, ds_target;
 		bool in_ds, llbit;
 		uint64_t cycles, hilo_ready;   /* cycles is the guest clock       */
+		uint8_t resume_ld;             /* load-use stall still owed       */
 		struct cpu_stats stats;
 	} saved;
 
@@ -115,7 +116,6 @@ struct vm {
 	uint64_t exits[VX_NKINDS], exit_guest[VX_NKINDS], exit_vmm[VX_NKINDS];
 	uint64_t reflected[EXC_NCODES];
 	uint64_t emulated[256];      /* by enum isa_op                            */
-	uint32_t reflect_vector;     /* the vector of the last fetch-fault reflection */
 };
 
 /* ---- the monitor ------------------------------------------------------------------- */
@@ -155,6 +155,7 @@ struct vmm {
 	unsigned victim;             /* next real entry to replace              */
 	struct { struct vm *vm; uint16_t key; } asid_owner[256];
 	unsigned next_asid;
+	uint64_t shadow_writes;      /* real TLB entries written by shadow fills  */
 
 	/* exit records */
 	struct vmm_exit_rec ring[VMM_RING];

@@ -92,7 +92,5 @@ uint8_t stlb_asid(struct vmm *m, struct vm *vm, unsigned key);
 void stlb_fill(struct vmm *m, struct vm *vm, gva_t va, const struct vxlate *x);
 /* The virtual TLB entry vidx is about to change: forget its shadows. */
 void stlb_forget_ventry(struct vmm *m, struct vm *vm, int vidx);
-/* Forget every shadow entry of vm. */
-void stlb_forget_vm(struct vmm *m, struct vm *vm);
 
 #endif
