@@ -232,7 +232,15 @@ static inline bool cpu_interrupt_pending(const struct cpu *c)
 void cpu_set_irq_lines(struct cpu *c, uint32_t ip_bits);
 /* After the host handled an exit: resume at the instruction after the one that
  * exited, completing its branch if it was in a delay slot. */
-void cpu_skip_insn(struct cpu *c);
+static inline void cpu_skip_insn(struct cpu *c)
+{
+	if (c->in_ds) {
+		c->pc = c->ds_target;
+		c->in_ds = false;
+	} else {
+		c->pc += 4;
+	}
+}
 
 /* ---- CP0 (cp0.c): the side-effect-free read, and the architectural write ------ */
 uint32_t cpu_cp0_read(const struct cpu *c, enum cp0_reg r);

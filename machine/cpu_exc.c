@@ -69,12 +69,3 @@ void cpu_set_irq_lines(struct cpu *c, uint32_t ip_bits)
 	}
 }
 
-void cpu_skip_insn(struct cpu *c)
-{
-	if (c->in_ds) {
-		c->pc = c->ds_target;
-		c->in_ds = false;
-	} else {
-		c->pc += 4;
-	}
-}

@@ -19,35 +19,42 @@
 #include <inttypes.h>
 #include "vmm_int.h"
 
-void vmm_handle_exit(struct vmm *m, struct vm *vm)
-{
-	struct cpu *c = &m->cpu;
-	const struct cpu_exit x = c->exit;
-	c->exited = false;
-	c->stop_req = false;              /* the stop the exit asked for has happened */
+static bool fast_cp0_move(struct vm *vm, const struct cpu_exit *x);
 
-	switch (x.code) {
+static __attribute__((noinline)) void handle_exit(struct vm *vm, const struct cpu_exit *x)
+{
+	switch (x->code) {
 	case EXC_CPU:
-		vm_emulate_priv(vm, &x);
+		vm_emulate_priv(vm, x);
 		break;
 	case EXC_RI:
-		vm_emulate_ri(vm, &x);
+		vm_emulate_ri(vm, x);
 		break;
 	case EXC_TLBL: case EXC_TLBS: case EXC_MOD:
-		vm_tlb_exit(vm, &x);
+		vm_tlb_exit(vm, x);
 		break;
 	case EXC_ADEL: case EXC_ADES:
-		vm_address_exit(vm, &x);
+		vm_address_exit(vm, x);
 		break;
 	case EXC_INT:
 	case EXC_MCHECK:
 		vm_stop(vm, "internal error: the real CPU raised %s at 0x%08x under the VMM",
-			exc_name(x.code), x.pc);
+			exc_name(x->code), x->pc);
 		break;
 	default:
-		vm_reflect(vm, x.code, x.pc, x.bd, x.badvaddr, false, COST_INSN + COST_EXC_ENTRY);
+		vm_reflect(vm, x->code, x->pc, x->bd, x->badvaddr, false, COST_INSN + COST_EXC_ENTRY);
 		break;
 	}
+}
+
+void vmm_handle_exit(struct vmm *m, struct vm *vm)
+{
+	struct cpu *c = &m->cpu;
+	const struct cpu_exit *x = &c->exit;     /* the CPU writes it only in cpu_run */
+	c->exited = false;
+	if (x->code == EXC_CPU && fast_cp0_move(vm, x))
+		return;
+	handle_exit(vm, x);
 }
 
 /* ---- reflection: the bare machine's exception entry, on the virtual CP0 ----------- */
@@ -94,25 +101,46 @@ void vm_deliver_irq(struct vm *vm)
 
 /* ---- the record ------------------------------------------------------------------------------------ */
 
-void vmm_record(struct vm *vm, enum vmm_exit_kind kind, unsigned code, unsigned detail,
-		uint32_t pc, uint32_t word, uint32_t addr, uint32_t guest_cost, uint32_t vmm_cost)
+void vmm_trace_exit(const struct vmm *m, const struct vmm_exit_rec *r)
 {
-	struct vmm *m = vm->vmm;
-	struct vmm_exit_rec *r = &m->ring[m->nexits % VMM_RING];
-	*r = (struct vmm_exit_rec){
-		.seq = m->nexits, .guest_cycle = vm_clock(vm), .vm = (uint8_t)vm->id,
-		.kind = (uint8_t)kind, .code = (uint8_t)code, .detail = (uint8_t)detail,
-		.pc = pc, .word = word, .addr = addr,
-		.guest_cost = guest_cost, .vmm_cost = vmm_cost,
-	};
-	m->nexits++;
-	vm->exits[kind]++;
-	vm->exit_guest[kind] += guest_cost;
-	vm->exit_vmm[kind] += vmm_cost;
-	vm->vmm_cycles += vmm_cost;
-	if (m->cfg.trace & VMM_TRACE_EXITS) {
-		char line[200];
-		vmm_format_exit(r, line, sizeof line);
-		fprintf(m->cfg.trace_out, "%s\n", line);
+	char line[200];
+	vmm_format_exit(r, line, sizeof line);
+	fprintf(m->cfg.trace_out, "%s\n", line);
+}
+
+const struct vmm_decoded *vmm_decode_slow(struct vmm *m, uint32_t word)
+{
+	struct vmm_decoded *e = &m->dcache[(word ^ (word >> 11) ^ (word >> 21)) & 255];
+	e->word = word;
+	e->op = (uint8_t)isa_decode(word);
+	e->row = isa_table[e->op].format == F_RT_C0_SEL ? (int8_t)cp0_find(RD(word), SEL(word)) : -1;
+	return e;
+}
+
+/* The commonest exit of all, a guest kernel reading or writing a CP0
+ * register, without the general machinery: MFC0 of a register that is just
+ * stored, MTC0 of a PLAIN one (a masked store). Returns false if it is not
+ * one of those (emulate.c does the rest, by the same rules). */
+static inline bool fast_cp0_move(struct vm *vm, const struct cpu_exit *x)
+{
+	struct cpu *c = &vm->vmm->cpu;
+	const struct vmm_decoded *dc = vmm_decode(vm->vmm, x->word);
+	if (dc->row < 0 || vm->mode != MODE_KERNEL)
+		return false;
+	unsigned rt = RT(x->word);
+	if (dc->op == ISA_OP_MFC0 && dc->row != CP0_RANDOM && dc->row != CP0_COUNT &&
+	    dc->row != CP0_CAUSE) {                 /* (those three follow the clock) */
+		if (rt)
+			c->gpr[rt] = vm->cp0[dc->row];
+	} else if (dc->op == ISA_OP_MTC0 && cp0_table[dc->row].kind == PLAIN) {
+		uint32_t w = cp0_table[dc->row].writable;
+		vm->cp0[dc->row] = (vm->cp0[dc->row] & ~w) | (c->gpr[rt] & w);
+	} else {
+		return false;
 	}
+	vm_retire_inline(c, COST_INSN);
+	vm->emulated[dc->op]++;
+	vmm_record(vm, VX_EMULATE, EXC_CPU, dc->op, x->pc, x->word, 0, COST_INSN, VCOST_EMULATE);
+	cpu_skip_insn(c);
+	return true;
 }

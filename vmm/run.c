@@ -23,9 +23,15 @@
 #include <inttypes.h>
 #include "vmm_int.h"
 
+/* (vm is the current VM in these: its clock is the real CPU's) */
 static uint64_t vtimer_deadline(const struct vm *vm)
 {
-	return cp0_timer_pending(&vm->tm, vm_clock(vm)) ? UINT64_MAX : vm->tm.timer_at;
+	return cp0_timer_pending(&vm->tm, vm->vmm->cpu.cycles) ? UINT64_MAX : vm->tm.timer_at;
+}
+
+static bool irq_pending(const struct vm *vm)
+{
+	return cp0_interrupt_pending(vm->cp0, &vm->tm, vm->irq_lines, vm->vmm->cpu.cycles);
 }
 
 static void trace_insn(struct vm *vm)
@@ -48,7 +54,7 @@ static void run_guest(struct vmm *m, struct vm *vm, uint64_t until)
 	struct cpu *c = &m->cpu;
 	for (;;) {
 		/* ---- boundary ---- */
-		if (!c->in_ds && vm_irq_pending(vm))
+		if (!c->in_ds && irq_pending(vm))
 			vm_deliver_irq(vm);
 		/* (an exit may have scheduled a device event: a disk command) */
 		uint64_t stop = vm->next_dev_event < until ? vm->next_dev_event : until;

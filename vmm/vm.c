@@ -38,6 +38,7 @@ void vm_sync_real(struct vm *vm)
 	unsigned key = (vm->cp0[CP0_ENTRYHI] & ENTRYHI_ASID) |
 		       ((vm->cp0[CP0_STATUS] & ST_ERL) ? 0x100u : 0);
 	uint32_t asid = stlb_asid(vm->vmm, vm, key);
+	vm->mode = vm_mode(vm);
 	if (c->cp0[CP0_STATUS] != ksu)
 		cpu_cp0_write(c, CP0_STATUS, ksu);
 	if ((c->cp0[CP0_ENTRYHI] & ENTRYHI_ASID) != asid)
@@ -46,9 +47,7 @@ void vm_sync_real(struct vm *vm)
 
 void vm_retire(struct cpu *c, uint64_t cycles)
 {
-	c->cycles += cycles;
-	c->stats.insns++;
-	c->stats.extra += cycles - COST_INSN;
+	vm_retire_inline(c, cycles);
 }
 
 void vm_charge_exception(struct cpu *c, uint64_t cycles)
@@ -400,6 +399,8 @@ int vmm_init(struct vmm *m, const struct vmm_config *cfg, char *err, size_t errs
 	cpu_cp0_write(c, CP0_HWRENA, 0);
 	cpu_cp0_write(c, CP0_STATUS, ST_KSU_SUPER);
 	m->next_asid = 1;
+	for (int i = 0; i < 256; i++)           /* every slot says: word 0 is not CP0 */
+		m->dcache[i] = (struct vmm_decoded){ 0, (uint8_t)isa_decode(0), -1 };
 	return 0;
 }
 

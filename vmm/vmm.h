@@ -85,6 +85,7 @@ struct vm {
 	struct tlb tlb;
 	uint32_t irq_lines;          /* virtual device lines, as Cause.IP bits   */
 	bool waiting;                /* executed WAIT; woken by an interrupt      */
+	enum cpu_mode mode;          /* vm_mode(), as of the last vm_sync_real    */
 	bool yield;                  /* give up the CPU at the next boundary      */
 
 	/* --- the real CPU's state while this VM is not the one running ------- */
@@ -156,6 +157,14 @@ struct vmm {
 	struct { struct vm *vm; uint16_t key; } asid_owner[256];
 	unsigned next_asid;
 	uint64_t shadow_writes;      /* real TLB entries written by shadow fills  */
+
+	/* the exit path's memory of decoded instruction words (isa_decode and
+	   cp0_find are too slow to repeat on every MFC0 exit) */
+	struct vmm_decoded {
+		uint32_t word;
+		uint8_t op;              /* enum isa_op                              */
+		int8_t row;              /* cp0.def row for MFC0/MTC0, else -1       */
+	} dcache[256];
 
 	/* exit records */
 	struct vmm_exit_rec ring[VMM_RING];

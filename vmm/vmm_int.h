@@ -37,6 +37,15 @@ void vm_update_irqs(struct vm *vm);
 void vm_retire(struct cpu *c, uint64_t cycles);
 void vm_charge_exception(struct cpu *c, uint64_t cycles);
 
+/* The guest clock pays for an instruction the VMM completed for the guest:
+ * `cycles` as the bare machine charges it (cost.h). */
+static inline void vm_retire_inline(struct cpu *c, uint64_t cycles)
+{
+	c->cycles += cycles;
+	c->stats.insns++;
+	c->stats.extra += cycles - COST_INSN;
+}
+
 /* ---- exit.c --------------------------------------------------------------------------- */
 /* Handle c->exit for vm (the current VM). */
 void vmm_handle_exit(struct vmm *m, struct vm *vm);
@@ -49,9 +58,39 @@ void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t bad
 bool vm_irq_pending(const struct vm *vm);
 /* Take it (at a boundary that is not a delay slot). */
 void vm_deliver_irq(struct vm *vm);
-/* Append an exit record (and trace it). */
-void vmm_record(struct vm *vm, enum vmm_exit_kind kind, unsigned code, unsigned detail,
-		uint32_t pc, uint32_t word, uint32_t addr, uint32_t guest_cost, uint32_t vmm_cost);
+/* Append an exit record (and trace it). On every exit's path: inline. */
+void vmm_trace_exit(const struct vmm *m, const struct vmm_exit_rec *r);
+static inline void vmm_record(struct vm *vm, enum vmm_exit_kind kind, unsigned code,
+			      unsigned detail, uint32_t pc, uint32_t word, uint32_t addr,
+			      uint32_t guest_cost, uint32_t vmm_cost)
+{
+	struct vmm *m = vm->vmm;
+	struct vmm_exit_rec *r = &m->ring[m->nexits % VMM_RING];
+	r->seq = m->nexits++;
+	r->guest_cycle = m->cpu.cycles;      /* records are made while vm runs */
+	r->vm = (uint8_t)vm->id;
+	r->kind = (uint8_t)kind;
+	r->code = (uint8_t)code;
+	r->detail = (uint8_t)detail;
+	r->pc = pc;
+	r->word = word;
+	r->addr = addr;
+	r->guest_cost = guest_cost;
+	r->vmm_cost = vmm_cost;
+	vm->exits[kind]++;
+	vm->exit_guest[kind] += guest_cost;
+	vm->exit_vmm[kind] += vmm_cost;
+	vm->vmm_cycles += vmm_cost;
+	if (__builtin_expect(m->cfg.trace & VMM_TRACE_EXITS, 0))
+		vmm_trace_exit(m, r);
+}
+/* The decoding of an exit's instruction word, remembered. */
+const struct vmm_decoded *vmm_decode_slow(struct vmm *m, uint32_t word);
+static inline const struct vmm_decoded *vmm_decode(struct vmm *m, uint32_t word)
+{
+	const struct vmm_decoded *e = &m->dcache[(word ^ (word >> 11) ^ (word >> 21)) & 255];
+	return e->word == word ? e : vmm_decode_slow(m, word);
+}
 
 /* ---- emulate.c -------------------------------------------------------------------------- */
 /* A Coprocessor Unusable exit: emulate the privileged instruction if the
