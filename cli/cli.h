@@ -40,6 +40,10 @@ int cli_load_elf(const char *path, uint32_t ram_size, struct elf_image *img);
 int cli_disasm(int argc, char **argv);
 /* "32M", "4096K", "1G", "1048576" -> bytes; -1 on a malformed size. */
 int64_t cli_parse_size(const char *s);
+/* Option values: a RAM size (1M..448M, whole pages), a positive count.
+ * On a bad value print the error naming opt and return -1. */
+int cli_opt_ram(const char *opt, const char *arg, uint32_t *out);
+int cli_opt_count(const char *opt, const char *arg, uint64_t *out);
 /* Print "trapeze: <message>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

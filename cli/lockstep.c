@@ -83,26 +83,14 @@ int cli_lockstep(int argc, char **argv)
 	optind = 1;
 	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (o) {
-		case 'r': {
-			int64_t v = cli_parse_size(optarg);
-			if (v < HW_RAM_MIN || v > HW_RAM_MAX || (v & 0xfff)) {
-				cli_error("--ram %s: give a size from 1M to 448M in whole 4 KiB pages", optarg);
+		case 'r':
+			if (cli_opt_ram("--ram", optarg, &ram))
 				return EXIT_USAGE;
-			}
-			ram = (uint32_t)v;
 			break;
-		}
-		case 'm': {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(optarg, &end, 10);
-			if (end == optarg || *end || errno || *optarg == '-' || v == 0) {
-				cli_error("--max-cycles %s: give a positive whole number", optarg);
+		case 'm':
+			if (cli_opt_count("--max-cycles", optarg, &max_cycles))
 				return EXIT_USAGE;
-			}
-			max_cycles = v;
 			break;
-		}
 		case 'd': disk = optarg; break;
 		case 'h':
 			fputs(lockstep_usage, stdout);

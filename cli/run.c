@@ -65,6 +65,30 @@ int64_t cli_parse_size(const char *s)
 	return (int64_t)(v * mul);
 }
 
+int cli_opt_ram(const char *opt, const char *arg, uint32_t *out)
+{
+	int64_t v = cli_parse_size(arg);
+	if (v < HW_RAM_MIN || v > HW_RAM_MAX || (v & 0xfff)) {
+		cli_error("%s %s: give a size from 1M to 448M in whole 4 KiB pages", opt, arg);
+		return -1;
+	}
+	*out = (uint32_t)v;
+	return 0;
+}
+
+int cli_opt_count(const char *opt, const char *arg, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (end == arg || *end || errno || *arg == '-' || v == 0) {
+		cli_error("%s %s: give a positive whole number", opt, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
 static int parse_trace(const char *s, unsigned *out)
 {
 	static const struct { const char *name; unsigned bit; } flags[] = {
@@ -117,26 +141,14 @@ int cli_run(int argc, char **argv)
 	optind = 1;
 	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (o) {
-		case 'r': {
-			int64_t v = cli_parse_size(optarg);
-			if (v < HW_RAM_MIN || v > HW_RAM_MAX || (v & 0xfff)) {
-				cli_error("--ram %s: give a size from 1M to 448M in whole 4 KiB pages", optarg);
+		case 'r':
+			if (cli_opt_ram("--ram", optarg, &cfg.ram_size))
 				return EXIT_USAGE;
-			}
-			cfg.ram_size = (uint32_t)v;
 			break;
-		}
-		case 'm': {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(optarg, &end, 10);
-			if (end == optarg || *end || errno || *optarg == '-' || v == 0) {
-				cli_error("--max-cycles %s: give a positive whole number", optarg);
+		case 'm':
+			if (cli_opt_count("--max-cycles", optarg, &max_cycles))
 				return EXIT_USAGE;
-			}
-			max_cycles = v;
 			break;
-		}
 		case 'd':
 			if (vo.ndisks == VMM_MAX_VMS) {
 				cli_error("--disk: at most %d disks (one per VM)", VMM_MAX_VMS);
@@ -146,16 +158,10 @@ int cli_run(int argc, char **argv)
 			break;
 		case 'V': vmm = true; break;
 		case 'C': vo.console_dir = optarg; break;
-		case 'M': {
-			int64_t v = cli_parse_size(optarg);
-			if (v < HW_RAM_MIN || v > HW_RAM_MAX || (v & 0xfff)) {
-				cli_error("--machine-ram %s: give a size from 1M to 448M in whole 4 KiB pages",
-					  optarg);
+		case 'M':
+			if (cli_opt_ram("--machine-ram", optarg, &vo.machine_ram))
 				return EXIT_USAGE;
-			}
-			vo.machine_ram = (uint32_t)v;
 			break;
-		}
 		case 's': stats = true; break;
 		case 't':
 			trace_arg = optarg;

@@ -275,6 +275,11 @@ enum cpu_access { ACC_LOAD, ACC_STORE, ACC_FETCH };
  * fills a TLB or a cache. For the debugger and tracing. */
 unsigned cpu_translate_peek(const struct cpu *c, uint32_t va, enum cpu_access acc,
 			    uint32_t *pa);
+/* The exception a TLB lookup's outcome raises for acc (0: none): MCheck for
+ * two matches, TLBL/TLBS for a refill (*refill = true) or an invalid entry,
+ * Mod for a store to a clean page. Shared with the VMM's virtual TLB. */
+struct tlb_lookup;
+unsigned cpu_tlb_fault(const struct tlb_lookup *l, enum cpu_access acc, bool *refill);
 /* Side-effect-free read of guest memory by virtual address; -1 if unmapped or
  * a device. */
 int cpu_peek32(const struct cpu *c, uint32_t va, uint32_t *out);

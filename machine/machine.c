@@ -188,39 +188,50 @@ static void run_device_events(struct machine *m)
 	}
 }
 
-/* WAIT: any interrupt pending and not masked by Status.IM ends it (whether or
- * not Status.IE lets it be taken). Otherwise the clock jumps to the earliest
- * thing that could raise one. Returns false if nothing ever can. */
-static bool idle(struct machine *m, uint64_t until)
+enum machine_wait machine_wait_rule(uint32_t status, uint32_t cause, uint64_t next_dev_event,
+				    uint64_t timer_deadline, const struct dev *con,
+				    uint64_t until, uint64_t *to)
 {
-	struct cpu *c = &m->cpu;
-	uint32_t im = c->cp0[CP0_STATUS] & ST_IM;
-	if (cpu_cp0_read(c, CP0_CAUSE) & im) {
-		c->waiting = false;
-		return true;
-	}
-	uint64_t wake = m->next_dev_event;
-	if (im & (1u << (CAUSE_IP_SHIFT + HW_IRQ_TIMER))) {
-		uint64_t t = cpu_timer_deadline(c);
-		if (t < wake)
-			wake = t;
-	}
+	uint32_t im = status & ST_IM;
+	if (cause & im)
+		return WAIT_WOKEN;
+	uint64_t wake = next_dev_event;
+	if ((im & (1u << (CAUSE_IP_SHIFT + HW_IRQ_TIMER))) && timer_deadline < wake)
+		wake = timer_deadline;
 	if (wake == UINT64_MAX) {
 		/* Only a person at a terminal can still wake us, through the
 		 * console's receive interrupt. */
 		if (!(im & (1u << (CAUSE_IP_SHIFT + HW_IRQ_CONSOLE))))
-			return false;
-		dev_console_flush(m->dev_console.st);
-		return dev_console_poll(m->dev_console.st, 1000) >= 0;
+			return WAIT_NEVER;
+		dev_console_flush(con->st);
+		return dev_console_poll(con->st, 1000) >= 0 ? WAIT_GOES_ON : WAIT_NEVER;
 	}
 	/* Waiting on a person at a terminal: block in the host for a moment
 	 * rather than spinning through the console's poll events. */
-	const struct dev *con = &m->dev_console;
 	if (con->ops->next_event && con->ops->next_event(con->st) == wake) {
 		dev_console_flush(con->st);
 		dev_console_poll(con->st, 10);
 	}
-	uint64_t to = wake < until ? wake : until;
+	*to = wake < until ? wake : until;
+	return WAIT_GOES_ON;
+}
+
+/* WAIT on the bare machine (machine_wait_rule). Returns false if nothing
+ * can ever end it. */
+static bool idle(struct machine *m, uint64_t until)
+{
+	struct cpu *c = &m->cpu;
+	uint64_t to = c->cycles;
+	switch (machine_wait_rule(c->cp0[CP0_STATUS], cpu_cp0_read(c, CP0_CAUSE), m->next_dev_event,
+				  cpu_timer_deadline(c), &m->dev_console, until, &to)) {
+	case WAIT_WOKEN:
+		c->waiting = false;
+		return true;
+	case WAIT_NEVER:
+		return false;
+	case WAIT_GOES_ON:
+		break;
+	}
 	if (to > c->cycles)
 		cpu_charge(c, to - c->cycles, false);     /* idle time */
 	return true;

@@ -52,6 +52,16 @@ void machine_free(struct machine *m);
 int machine_boot(struct machine *m, const struct elf_image *img, char *err, size_t errsize);
 /* Run until the cycle count reaches `until` or another stop. */
 enum machine_stop machine_run(struct machine *m, uint64_t until);
+/* WAIT's rule, for the machine and for the VMM's guests: any interrupt
+ * pending (cause, as MFC0 reads it) and not masked by Status.IM ends it,
+ * whether or not Status.IE lets it be taken. Otherwise the clock may jump
+ * to *to: the earliest of a device event, the timer (if IM7) and until.
+ * With nothing left that could raise one but a person at a terminal, it
+ * waits for them on the console con. */
+enum machine_wait { WAIT_WOKEN, WAIT_GOES_ON, WAIT_NEVER };
+enum machine_wait machine_wait_rule(uint32_t status, uint32_t cause, uint64_t next_dev_event,
+				    uint64_t timer_deadline, const struct dev *con,
+				    uint64_t until, uint64_t *to);
 /* Print --stats to f. */
 void machine_print_stats(const struct machine *m, FILE *f);
 

@@ -66,25 +66,25 @@ static struct xlate translate(const struct cpu *c, uint32_t va, enum cpu_access 
 	}
 
 	struct tlb_lookup l = tlb_lookup(&c->tlb, va, c->cp0[CP0_ENTRYHI] & ENTRYHI_ASID);
-	switch (l.outcome) {
+	x.exc = cpu_tlb_fault(&l, acc, &x.refill);
+	x.pa = l.pa;
+	x.writable = l.dirty;
+	return x;
+}
+
+unsigned cpu_tlb_fault(const struct tlb_lookup *l, enum cpu_access acc, bool *refill)
+{
+	*refill = l->outcome == TLB_REFILL;
+	switch (l->outcome) {
 	case TLB_MULTIPLE:
-		x.exc = EXC_MCHECK;
-		break;
+		return EXC_MCHECK;
 	case TLB_REFILL:
-		x.exc = tlb_exc(acc);
-		x.refill = true;
-		break;
 	case TLB_INVALID:
-		x.exc = tlb_exc(acc);
-		break;
+		return tlb_exc(acc);
 	case TLB_HIT:
-		if (acc == ACC_STORE && !l.dirty)
-			x.exc = EXC_MOD;
-		x.pa = l.pa;
-		x.writable = l.dirty;
 		break;
 	}
-	return x;
+	return acc == ACC_STORE && !l->dirty ? EXC_MOD : 0;
 }
 
 unsigned cpu_translate_peek(const struct cpu *c, uint32_t va, enum cpu_access acc,

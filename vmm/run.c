@@ -21,6 +21,7 @@
  * round-robin (a VM may give up its turn early with HC_YIELD).
  */
 #include <inttypes.h>
+#include "../machine/machine.h"
 #include "vmm_int.h"
 
 /* (vm is the current VM in these: its clock is the real CPU's) */
@@ -73,36 +74,24 @@ static void run_guest(struct vmm *m, struct vm *vm, uint64_t until)
 	}
 }
 
-/* WAIT, as machine.c's idle(): any pending interrupt not masked by Status.IM
- * ends it; otherwise the guest clock moves to the earliest thing that could
- * raise one. Returns false when nothing ever can. */
+/* WAIT, by the bare machine's rule (machine_wait_rule) on the virtual CP0
+ * and devices: the guest clock jumps to the earliest thing that could end
+ * it. Returns false when nothing ever can. */
 static bool idle(struct vm *vm, uint64_t until)
 {
 	struct cpu *c = &vm->vmm->cpu;
-	uint32_t im = vm->cp0[CP0_STATUS] & ST_IM;
-	if (vm_cp0_read(vm, CP0_CAUSE) & im) {
+	uint64_t to = c->cycles;
+	switch (machine_wait_rule(vm->cp0[CP0_STATUS], vm_cp0_read(vm, CP0_CAUSE),
+				  vm->next_dev_event, vtimer_deadline(vm), &vm->dev_console,
+				  until, &to)) {
+	case WAIT_WOKEN:
 		vm->waiting = false;
 		return true;
+	case WAIT_NEVER:
+		return false;
+	case WAIT_GOES_ON:
+		break;
 	}
-	uint64_t wake = vm->next_dev_event;
-	if (im & (1u << (CAUSE_IP_SHIFT + HW_IRQ_TIMER))) {
-		uint64_t t = vtimer_deadline(vm);
-		if (t < wake)
-			wake = t;
-	}
-	const struct dev *con = &vm->dev_console;
-	if (wake == UINT64_MAX) {
-		/* only a person at a terminal can still wake it */
-		if (!(im & (1u << (CAUSE_IP_SHIFT + HW_IRQ_CONSOLE))))
-			return false;
-		dev_console_flush(con->st);
-		return dev_console_poll(con->st, 1000) >= 0;
-	}
-	if (con->ops->next_event && con->ops->next_event(con->st) == wake) {
-		dev_console_flush(con->st);
-		dev_console_poll(con->st, 10);
-	}
-	uint64_t to = wake < until ? wake : until;
 	if (to > c->cycles)
 		cpu_charge(c, to - c->cycles, false);     /* idle time */
 	return true;

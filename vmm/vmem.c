@@ -21,7 +21,6 @@
 
 /* ---- translation ------------------------------------------------------------------------- */
 
-static unsigned tlb_exc(enum cpu_access acc)  { return acc == ACC_STORE ? EXC_TLBS : EXC_TLBL; }
 static unsigned addr_exc(enum cpu_access acc) { return acc == ACC_STORE ? EXC_ADES : EXC_ADEL; }
 
 struct vxlate vm_translate(const struct vm *vm, gva_t gva, enum cpu_access acc)
@@ -50,25 +49,10 @@ struct vxlate vm_translate(const struct vm *vm, gva_t gva, enum cpu_access acc)
 
 	struct tlb_lookup l = tlb_lookup(&vm->tlb, va, vm->cp0[CP0_ENTRYHI] & ENTRYHI_ASID);
 	x.vidx = l.index;
-	switch (l.outcome) {
-	case TLB_MULTIPLE:
-		x.exc = EXC_MCHECK;
-		break;
-	case TLB_REFILL:
-		x.exc = tlb_exc(acc);
-		x.refill = true;
-		break;
-	case TLB_INVALID:
-		x.exc = tlb_exc(acc);
-		break;
-	case TLB_HIT:
-		if (acc == ACC_STORE && !l.dirty)
-			x.exc = EXC_MOD;
-		x.pa = GPA(l.pa);
-		x.dirty = l.dirty;
-		x.entrylo = l.entrylo;
-		break;
-	}
+	x.exc = cpu_tlb_fault(&l, acc, &x.refill);      /* the real CPU's rule */
+	x.pa = GPA(l.pa);
+	x.dirty = l.dirty;
+	x.entrylo = l.entrylo;
 	return x;
 }
 
