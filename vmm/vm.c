@@ -192,11 +192,15 @@ static void host_dma_done(struct dev_host *h, uint32_t pa, uint32_t len)
 	cpu_code_written(&vm->vmm->cpu, vm->base.v + pa, len);
 }
 
-/* Console output with a "[vmN] " prefix at the start of every line. */
+/* Console output of one of several VMs: whole lines, each with a "[vmN] "
+ * prefix, so that VMs taking turns never split each other's lines. A line
+ * is held until its newline (or until VMM_OUT_LINE bytes, or the VM's end). */
+#define VMM_OUT_LINE 4096
 struct vmm_out {
 	int fd;
-	bool at_line_start;
 	char prefix[16];
+	size_t len;
+	char line[VMM_OUT_LINE + 1];
 };
 
 static void write_all(int fd, const void *p, size_t n)
@@ -211,23 +215,28 @@ static void write_all(int fd, const void *p, size_t n)
 	}
 }
 
+static void out_line(struct vmm_out *o)
+{
+	char buf[sizeof o->prefix + VMM_OUT_LINE + 1];
+	size_t p = strlen(o->prefix);
+	memcpy(buf, o->prefix, p);
+	memcpy(buf + p, o->line, o->len);
+	write_all(o->fd, buf, p + o->len);     /* one write: a line stays whole */
+	o->len = 0;
+}
+
 static void prefix_sink(void *ctx, const uint8_t *buf, size_t n)
 {
 	struct vmm_out *o = ctx;
-	size_t start = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (o->at_line_start) {
-			write_all(o->fd, o->prefix, strlen(o->prefix));
-			o->at_line_start = false;
-		}
-		if (buf[i] == '\n') {
-			write_all(o->fd, buf + start, i + 1 - start);
-			start = i + 1;
-			o->at_line_start = true;
+		o->line[o->len++] = (char)buf[i];
+		if (buf[i] == '\n')
+			out_line(o);
+		else if (o->len == VMM_OUT_LINE) {
+			o->line[o->len++] = '\n';       /* an endless line: cut it */
+			out_line(o);
 		}
 	}
-	if (start < n)
-		write_all(o->fd, buf + start, n - start);
 }
 
 static int attach(struct vm *vm, struct dev *d, const struct dev_ops *ops, void *st,
@@ -310,7 +319,6 @@ struct vm *vmm_add_vm(struct vmm *m, const struct vm_config *vc, const struct el
 			goto fail;
 		}
 		vm->out->fd = vc->out_fd;
-		vm->out->at_line_start = true;
 		snprintf(vm->out->prefix, sizeof vm->out->prefix, "%s", vc->prefix);
 		dev_console_set_sink(con, prefix_sink, vm->out);
 	}
@@ -361,8 +369,10 @@ static void vm_free(struct vm *vm)
 	for (int i = 0; i < 3; i++)
 		if (vm->devs[i]->ops && vm->devs[i]->ops->free && vm->devs[i]->st)
 			vm->devs[i]->ops->free(vm->devs[i]->st);
-	if (vm->out && !vm->out->at_line_start)
-		write_all(vm->out->fd, "\n", 1);   /* end a last unterminated line */
+	if (vm->out && vm->out->len) {        /* end a last unterminated line */
+		vm->out->line[vm->out->len++] = '\n';
+		out_line(vm->out);
+	}
 	free(vm->out);
 	free(vm->pmap);
 	free(vm->dirty);
