@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # run_asm.sh TRAPEZE OUTDIR [TEST.S...]: build and run machine tests; one line
 # "PASS name" or "FAIL name: reason" each; exit status = number of failures.
-# Directives in a test's first lines: see tests/asm/harness.h.
+# Directives in a test's first lines: see tests/asm/harness.h. A test with
+# "// LINK: both" runs twice: as NAME (kseg0) and as NAME.sseg (sseg).
 set -uo pipefail
 trapeze=$1; out=$2; shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 tests=("$@"); [ ${#tests[@]} -gt 0 ] || tests=("$here"/asm/*.S)
 fails=0
-for src in "${tests[@]}"; do
+
+# run_one SRC VARIANT: VARIANT is "" (the test's own link) or "sseg".
+run_one() {
+	local src=$1 variant=$2 name head opts stdin_file want_exit disk in st expect
 	name=$(basename "$src" .S)
-	[ "$name" = rt ] && continue
-	if ! err=$("$here/asm/build.sh" "$src" "$out" 2>&1); then
-		echo "FAIL $name: does not build: $(echo "$err" | head -3 | tr '\n' ' ')"; fails=$((fails+1)); continue
+	[ -n "$variant" ] && name=$name.$variant
+	if ! err=$("$here/asm/build.sh" "$src" "$out" $variant 2>&1); then
+		echo "FAIL $name: does not build: $(echo "$err" | head -3 | tr '\n' ' ')"; fails=$((fails+1)); return
 	fi
 	head=$(head -12 "$src")
 	opts=$(echo "$head" | sed -n 's|^// RUN: ||p' | head -1)
@@ -30,11 +34,22 @@ for src in "${tests[@]}"; do
 	st=$?
 	if [ "$st" != "$want_exit" ]; then
 		echo "FAIL $name: exit $st, want $want_exit: $(head -c 600 "$out/$name.out" | grep -v '^PASS' | head -5 | tr '\n' ' ') $(head -2 "$out/$name.err" | tr '\n' ' ')"
-		fails=$((fails+1)); continue
+		fails=$((fails+1)); return
 	fi
-	if echo "$head" | grep -q '^// EXPECT-STDOUT' && ! cmp -s "$out/$name.out" "$here/asm/$name.expect"; then
-		echo "FAIL $name: stdout differs from $name.expect"; fails=$((fails+1)); continue
+	# the sseg variant may have its own NAME.sseg.expect (its PASS line differs)
+	expect="$here/asm/$name.expect"
+	[ -f "$expect" ] || expect="$here/asm/$(basename "$src" .S).expect"
+	if echo "$head" | grep -q '^// EXPECT-STDOUT' && ! cmp -s "$out/$name.out" "$expect"; then
+		echo "FAIL $name: stdout differs from $(basename "$expect")"; fails=$((fails+1)); return
 	fi
 	echo "PASS $name"
+}
+
+for src in "${tests[@]}"; do
+	[ "$(basename "$src" .S)" = rt ] && continue
+	run_one "$src" ""
+	if head -5 "$src" | grep -q '^// LINK: both'; then
+		run_one "$src" sseg
+	fi
 done
 exit $fails

@@ -20,6 +20,9 @@ if [ -x tests/isa/test_disasm.sh ]; then
 	if [ $st = 0 ]; then echo "PASS isa/disasm-vs-llvm-objdump"; else echo "FAIL isa/disasm-vs-llvm-objdump: $(echo "$out" | tail -5 | tr '\n' ' ')"; fi
 fi
 tests/run_asm.sh "$B/trapeze" "$B/tests/asm" | sed 's/^\(PASS\|FAIL\) /\1 asm\//'
+# the VMM: the sseg machine tests natively vs --vmm and in lockstep, and the
+# guests of tests/vmm (lines already read "PASS vmm/..." / "PASS lockstep/...")
+tests/run_vmm.sh "$B/trapeze" "$B/tests/vmm" | grep '^\(PASS\|FAIL\) '
 for t in tests/cli/*.sh; do
 	[ -x "$t" ] || continue
 	"$t" "$B/trapeze" "$B" | sed -n "s/^\(PASS\|FAIL\) /\1 cli\//p"

@@ -46,13 +46,11 @@ static void tlb_write(struct vm *vm, unsigned index)
 
 /* ---- hypercalls (vmm/hypercall.h) ------------------------------------------------------- */
 
-#define HC_MAX_WRITE 4096
-
 static uint32_t hc_console_write(struct vm *vm, uint32_t va, uint32_t len)
 {
-	uint8_t buf[HC_MAX_WRITE];
-	if (len > HC_MAX_WRITE)
-		len = HC_MAX_WRITE;
+	uint8_t buf[HC_WRITE_MAX];
+	if (len > HC_WRITE_MAX)
+		len = HC_WRITE_MAX;
 	for (uint32_t i = 0; i < len; i++) {
 		struct vxlate v = vm_translate(vm, GVA(va + i), ACC_LOAD);
 		const uint8_t *p = v.exc ? NULL : vm_ram(vm, v.pa, 1);

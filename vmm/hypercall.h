@@ -16,9 +16,11 @@
 #ifndef TRAPEZE_HYPERCALL_H
 #define TRAPEZE_HYPERCALL_H
 
-/* $a0 = guest-virtual address of the bytes, $a1 = length. Writes them to this
- * VM's console output. $v0 = bytes written, or HC_EFAULT if the buffer is not
- * mapped (nothing is written then). */
+/* $a0 = guest-virtual address of the bytes, $a1 = length. Writes the first
+ * min(length, HC_WRITE_MAX) of them to this VM's console output. $v0 = the
+ * number written, or HC_EFAULT if any of those bytes is not mapped to RAM
+ * (nothing is written then). */
+#define HC_WRITE_MAX     4096
 #define HC_CONSOLE_WRITE 1
 /* $v0 = this VM's number: 0 for the first ELF on the command line, 1, ... */
 #define HC_VM_ID         2

@@ -6,6 +6,9 @@
  *   - kseg0 tests (default) are linked at 0x80000000; devices via kseg1.
  *   - sseg tests (first line "// LINK: sseg") at 0xC0000000; devices via the
  *     firmware's window at 0xDF000000; rt sets EBase = 0xC0000000.
+ *   - "// LINK: both": built and run twice, as NAME (kseg0) and as NAME.sseg
+ *     (sseg, -DTEST_SSEG defined). The sseg builds also run under the VMM
+ *     (tests/run_vmm.sh). RT_EBASE is where rt.S leaves EBase in each case.
  * Optional first-lines directives read by tests/run_asm.sh:
  *   // RUN: --ram 4M --disk @tmpdisk      extra `trapeze run` options
  *   // STDIN: file.txt                    console input (tests/asm/data/...)
@@ -38,8 +41,10 @@
 
 #ifdef TEST_SSEG
 #define IO(pa) SSEG_IO(pa)
+#define RT_EBASE 0xC0000000     /* rt.S moves EBase to its sseg vectors */
 #else
 #define IO(pa) KSEG1_IO(pa)
+#define RT_EBASE 0x80000000     /* the reset value, where rt's vectors are */
 #endif
 
 /* ---- checks: each failing check prints "FAIL file:line ..." and counts ---- */

@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_alu: ALU instructions, MIPS32 Release 2 Vol. II semantics.
  *   ADD/ADDI/SUB: 32-bit 2's complement overflow raises Ov (EXC_OV), EPC = the

@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_bitops: SEB SEH WSBH EXT INS MOVN MOVZ (MIPS32 Release 2 Vol. II).
  *   EXT rt, rs, pos, size: rt = zero_extend(rs[pos+size-1 .. pos])

@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_branch: BEQ BNE BLEZ BGTZ BLTZ BGEZ BLTZAL BGEZAL J JAL JR JALR JR.HB
  * JALR.HB (MIPS32 Release 2 Vol. II).

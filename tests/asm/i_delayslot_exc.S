@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_delayslot_exc: exceptions in branch delay slots (MIPS32 Release 2 Vol. III
  * 6.2: "EPC ... the address of the branch when the exception is in a delay

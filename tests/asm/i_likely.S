@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_likely: BEQL BNEL BLEZL BGTZL BLTZL BGEZL BLTZALL BGEZALL (MIPS32 Release 2
  * Vol. II). Taken: the delay slot executes. Not taken: the delay slot is

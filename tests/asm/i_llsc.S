@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_llsc: LL / SC (MIPS32 Release 2 Vol. II).
  *   - LL loads the word; SC after it (same address, nothing in between)

@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_loadstore: LB LBU LH LHU LW SB SH SW LWL LWR SWL SWR (MIPS32 Release 2
  * Vol. II), little-endian.
@@ -161,8 +162,10 @@ test_main:
 	la $s0, ls_scratch
 	li $t0, 0x5ca1ab1e
 	sw $t0, 0($s0)
-	li $t1, 0x20000000
-	or $s1, $s0, $t1
+	move $s1, $s0                   /* kseg1 alias, whatever the link segment */
+	ins $s1, $zero, 29, 3
+	lui $t1, 0xA000
+	or $s1, $s1, $t1
 	lw $t2, 0($s1)
 	CHECK_EQ($t2, 0x5ca1ab1e)
 	li $t0, 0x0badcafe

@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_loaduse: the cycle model of machine/cost.h, measured with CP0 Count.
  *

@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_rdhwr: RDHWR in kernel mode (MIPS32 Release 2 Vol. II; DESIGN.md 2-3).
  * Kernel mode may read every implemented hardware register whatever HWREna:

@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_reserved: words that are not implemented instructions raise Reserved
  * Instruction (EXC_RI) with EPC = the word, in kernel mode, and have no other

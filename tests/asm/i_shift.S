@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_shift: SLL SRL SRA SLLV SRLV SRAV ROTR ROTRV (MIPS32 Release 2 Vol. II).
  * Shift amounts 0, 1, 31 and others; the variable forms use only the low

@@ -1,3 +1,4 @@
+// LINK: both
 /*
  * i_traps: TEQ TNE TGE TGEU TLT TLTU, TEQI TNEI TGEI TGEIU TLTI TLTIU,
  * SYSCALL, BREAK (MIPS32 Release 2 Vol. II).

@@ -1,3 +1,4 @@
+// LINK: both
 // STDIN: data/console_in.txt
 // EXPECT-STDOUT
 /* p_console: echo the input to the output. The first line by polling

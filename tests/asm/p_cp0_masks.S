@@ -1,3 +1,4 @@
+// LINK: both
 /* p_cp0_masks: every implemented CP0 register keeps exactly its writable bits
  * (machine/cp0.def): write all-ones, then zero, and read back. Read-only
  * registers (Random, BadVAddr, PRId, Config1) ignore writes; unimplemented
@@ -176,10 +177,10 @@ test_main:
 
 	/* ---- EBase: bits 31..12 (any page); CPUNum 0. Reset 0x80000000. ---- */
 	mfc0 $s3, C0_EBASE
-	CHECK_EQ($s3, 0x80000000)
+	CHECK_EQ($s3, RT_EBASE)
 	RW_EXACT(C0_EBASE, 0xfffff000, 0)
 	mfc0 $t0, C0_EBASE
-	CHECK_EQ($t0, 0x80000000)
+	CHECK_EQ($t0, RT_EBASE)
 
 	/* ---- Config: K0 (2..0) writable; M, AR = 1, MT = 1, little-endian ---- */
 	RW(C0_CONFIG, 0x7)

@@ -1,3 +1,4 @@
+// LINK: both
 // RUN: --disk @tmpdisk
 /* p_disk: the block disk (machine/hw.h). SECTORS = 64 (the runner's image,
  * sector i filled with byte i); DMA read into RAM (exact bytes, nothing
@@ -16,6 +17,13 @@
 #define BUF1 0x00100000         /* physical */
 #define BUF2 0x00102000
 #define K1(pa) (0xA0000000 + (pa))
+/* the code page at PA 0x110000 runs through the link segment (kseg0, or
+ * sseg in the sseg build: under the VMM code cannot run from kseg0) */
+#ifdef TEST_SSEG
+#define CODE_VA 0xC0110000
+#else
+#define CODE_VA 0x80110000
+#endif
 
 	.text
 /* fill(a0 = kseg1 address, a1 = bytes, a2 = byte value) */
@@ -315,7 +323,7 @@ test_main:
 	li $a2, 5
 	CHECK_EQ($v0, 0)
 	/* ---- DMA over code that already ran: the new code runs ---- */
-	li $t3, 0x80110000              /* PA 0x110000: jr $ra; li $v0, 1 */
+	li $t3, CODE_VA                 /* PA 0x110000: jr $ra; li $v0, 1 */
 	li $t0, 0x03e00008
 	sw $t0, 0($t3)
 	li $t0, 0x24020001
@@ -352,7 +360,7 @@ test_main:
 	CHECK_EQ($v0, HW_DISK_DONE)
 	li $t0, HW_DISK_DONE
 	sw $t0, HW_DISK_STATUS($s0)
-	li $t3, 0x80110000
+	li $t3, CODE_VA
 	jalr $t3
 	li $v0, 0
 	CHECK_EQ($v0, 2)

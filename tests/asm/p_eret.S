@@ -1,3 +1,4 @@
+// LINK: both
 /* p_eret: ERET returns to EPC and clears EXL; with ERL = 1 it returns to
  * ErrorEPC and clears only ERL; it has no delay slot; it clears the LL bit
  * (a following SC fails). MIPS32 Vol. III, ERET. */

@@ -1,3 +1,4 @@
+// LINK: both
 /* p_modes: the segment x mode access matrix (DESIGN.md section 3).
  * Loads and stores from kernel, supervisor and user mode to useg (mapped),
  * kseg0, kseg1, sseg (firmware window) and kseg3 (mapped); all five targets
@@ -16,6 +17,13 @@
 #define T_K1     0xA0100000
 #define T_SSEG   0xC0100000
 #define T_K3     0xE0000000
+/* the test's own code seen through kseg0 / kseg1 / sseg, whichever segment
+ * it is linked in (LINK: both): label + K0OFF is its kseg0 alias */
+#ifdef TEST_SSEG
+#define K0OFF    (-0x40000000)
+#else
+#define K0OFF    0
+#endif
 #define MARK     0x600dc0de
 #define NEWV     0x5a5a1234
 #define SENT     0xdeadbeef
@@ -137,13 +145,13 @@ test_main:
 	CHECK_WORD(rt_exc_vector, VEC_REFILL)
 
 	/* ---- instruction fetch from a disallowed segment ---- */
-	FETCH_BAD(U_ENTER, fetch_target)                        /* kseg0 */
-	FETCH_BAD(U_ENTER, fetch_target + 0x20000000)           /* kseg1 */
-	FETCH_BAD(U_ENTER, fetch_target + 0x40000000)           /* sseg */
-	FETCH_BAD(S_ENTER, fetch_target)                        /* kseg0 */
-	FETCH_BAD(S_ENTER, fetch_target + 0x20000000)           /* kseg1 */
+	FETCH_BAD(U_ENTER, fetch_target + K0OFF)                /* kseg0 */
+	FETCH_BAD(U_ENTER, fetch_target + K0OFF + 0x20000000)   /* kseg1 */
+	FETCH_BAD(U_ENTER, fetch_target + K0OFF + 0x40000000)   /* sseg */
+	FETCH_BAD(S_ENTER, fetch_target + K0OFF)                /* kseg0 */
+	FETCH_BAD(S_ENTER, fetch_target + K0OFF + 0x20000000)   /* kseg1 */
 	FETCH_BAD(S_ENTER, T_K3)                                /* kseg3 */
-	FETCH_BAD(U_ENTER, fetch_target - 0x80000000 + 2)       /* misaligned */
+	FETCH_BAD(U_ENTER, fetch_target + K0OFF - 0x80000000 + 2) /* misaligned */
 	/* allowed fetches: user -> useg alias, supervisor -> sseg alias */
 	la $s1, fetch_target
 	p_to_useg $s1

@@ -1,3 +1,4 @@
+// LINK: both
 /* p_pagemask: every legal PageMask (4K .. 16M) maps the even and the odd half
  * of an entry to their own physical pages, for loads and stores at the start,
  * middle and end of each half; one word below the pair and one word past it

@@ -1,3 +1,4 @@
+// LINK: both
 // EXPECT-EXIT: 7
 /* p_poweroff: a write to the system controller's POWEROFF register halts the
  * machine at once with the written value as the exit status (here 7, not

@@ -1,3 +1,4 @@
+// LINK: both
 // RUN: --ram 4M
 /* p_ram: with --ram 4M the firmware passes $a0 = 4 MiB, sets $sp to the top
  * of the 4 MiB (min(8 MiB, RAM)) in kseg0, the sysctl's RAMSIZE reads 4 MiB,
@@ -14,7 +15,11 @@
 	.globl test_main
 test_main:
 	CHECK_EQ($a0, RAM)                      /* rt passes $a0 through */
+#ifdef TEST_SSEG
+	CHECK_EQ($sp, 0xC0000000 + RAM)         /* the entry point's segment */
+#else
 	CHECK_EQ($sp, 0x80000000 + RAM)
+#endif
 	li $t0, IO(HW_SYSCTL_BASE)
 	lw $t1, HW_SYSCTL_RAMSIZE($t0)
 	CHECK_EQ($t1, RAM)

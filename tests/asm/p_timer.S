@@ -1,3 +1,4 @@
+// LINK: both
 /* p_timer: Count advances one per two cycles; Count == Compare raises IP7 and
  * Cause.TI (level, until Compare is written); the interrupt is taken when
  * IE = 1, EXL = ERL = 0 and IM7 = 1, at EBase+0x180 or +0x200 with Cause.IV;

@@ -1,3 +1,4 @@
+// LINK: both
 /* p_tlb_basic: TLBWI/TLBR round trip of every field (G = EntryLo0.G AND
  * EntryLo1.G, read back in both; VPN2 masked by PageMask, per tlb.h), TLBP
  * hit index / miss sets Index.P (ASID and G rules), TLBWR writes at Random,

@@ -1,3 +1,4 @@
+// LINK: both
 /* p_tlb_coherence: whatever the simulator caches of translations must be
  * invisible (DESIGN.md section 3). Two entries for one VPN2 with different
  * ASIDs (not a duplicate: ASIDs differ, not global) are selected by EntryHi's

@@ -1,3 +1,4 @@
+// LINK: both
 /* p_tlb_faults: TLB refill (no matching entry: vector EBase+0x000 when
  * EXL = 0), TLB invalid (V = 0: +0x180), TLB modified (D = 0 store: Mod),
  * and what each sets: ExcCode, EPC (BD in a delay slot), BadVAddr,

@@ -1,3 +1,4 @@
+// LINK: both
 /* smoke: the harness itself works (checks pass, an exception is recorded). */
 #include "harness.h"
 	.set noreorder

@@ -1,0 +1,19 @@
+// LINK: sseg
+// VMM: --machine-ram 2M --ram 1M @self @self @self
+// EXPECT-EXIT: 2
+// EXPECT-STDOUT-EMPTY
+// EXPECT-STDERR-LINES: 1
+// EXPECT-STDERR-MATCH: ^trapeze: .
+/*
+ * v_err_machine: three VMs of 1 MiB do not fit in 2 MiB of machine memory
+ * (--machine-ram, docs/vmm.md section 11).
+ * The VMM refuses the command line before running anything: exit status 2,
+ * one "trapeze: ..." line on stderr, nothing on stdout.
+ */
+#include "guest.h"
+	.set noreorder
+	.text
+	.globl test_main
+test_main:
+	PUTS("must not run\n")
+	TEST_END()
