@@ -47,14 +47,15 @@ static __attribute__((noinline)) void handle_exit(struct vm *vm, const struct cp
 	}
 }
 
-void vmm_handle_exit(struct vmm *m, struct vm *vm)
+bool vmm_handle_exit(struct vmm *m, struct vm *vm)
 {
 	struct cpu *c = &m->cpu;
 	const struct cpu_exit *x = &c->exit;     /* the CPU writes it only in cpu_run */
 	c->exited = false;
 	if (x->code == EXC_CPU && fast_cp0_move(vm, x))
-		return;
+		return true;
 	handle_exit(vm, x);
+	return false;
 }
 
 /* ---- reflection: the bare machine's exception entry, on the virtual CP0 ----------- */

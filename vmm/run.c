@@ -68,9 +68,12 @@ static void run_guest(struct vmm *m, struct vm *vm, uint64_t until)
 			t = c->cycles + 1;    /* one instruction (a delay slot runs alone) */
 		if (c->trace & TRACE_INSN)
 			trace_insn(vm);
-		/* ---- run it on the real CPU until the next event or an exit ---- */
-		if (cpu_run(c, t) == X_EXC && c->exited)
-			vmm_handle_exit(m, vm);
+		/* ---- run it on the real CPU until the next event or an exit ----
+		 * After an exit that changed nothing the boundary looks at, and
+		 * with time left before t, go straight back. */
+		while (cpu_run(c, t) == X_EXC && c->exited && vmm_handle_exit(m, vm) &&
+		       c->cycles < t)
+			;
 	}
 }
 

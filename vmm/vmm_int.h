@@ -47,8 +47,10 @@ static inline void vm_retire_inline(struct cpu *c, uint64_t cycles)
 }
 
 /* ---- exit.c --------------------------------------------------------------------------- */
-/* Handle c->exit for vm (the current VM). */
-void vmm_handle_exit(struct vmm *m, struct vm *vm);
+/* Handle c->exit for vm (the current VM). Returns true if it changed
+ * nothing but registers and the clock (a plain CP0 move): nothing that
+ * could make an interrupt pending, change the mode or schedule an event. */
+bool vmm_handle_exit(struct vmm *m, struct vm *vm);
 /* Deliver an exception to the guest as the bare machine would: virtual CP0
  * updated by cp0_exception_entry, PC = the guest's vector, guest charged
  * `cost` cycles. pc/bd name the instruction (bd: in a delay slot). */
