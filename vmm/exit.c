@@ -88,11 +88,6 @@ void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t bad
 
 /* ---- virtual interrupts ---------------------------------------------------------------------- */
 
-bool vm_irq_pending(const struct vm *vm)
-{
-	return cp0_interrupt_pending(vm->cp0, &vm->tm, vm->irq_lines, vm_clock(vm));
-}
-
 void vm_deliver_irq(struct vm *vm)
 {
 	struct cpu *c = &vm->vmm->cpu;
@@ -139,7 +134,7 @@ static inline bool fast_cp0_move(struct vm *vm, const struct cpu_exit *x)
 	} else {
 		return false;
 	}
-	vm_retire_inline(c, COST_INSN);
+	vm_retire(c, COST_INSN);
 	vm->emulated[dc->op]++;
 	vmm_record(vm, VX_EMULATE, EXC_CPU, dc->op, x->pc, x->word, 0, COST_INSN, VCOST_EMULATE);
 	cpu_skip_insn(c);

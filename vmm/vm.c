@@ -45,11 +45,6 @@ void vm_sync_real(struct vm *vm)
 		cpu_cp0_write(c, CP0_ENTRYHI, asid);
 }
 
-void vm_retire(struct cpu *c, uint64_t cycles)
-{
-	vm_retire_inline(c, cycles);
-}
-
 void vm_charge_exception(struct cpu *c, uint64_t cycles)
 {
 	cpu_charge(c, cycles, false);

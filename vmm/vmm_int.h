@@ -32,14 +32,12 @@ void vm_stop(struct vm *vm, const char *fmt, ...) __attribute__((format(printf, 
 /* Virtual devices: run events due by the guest clock; recompute lines. */
 void vm_run_device_events(struct vm *vm);
 void vm_update_irqs(struct vm *vm);
-/* Charge the guest clock for an instruction the VMM completed on the guest's
- * behalf (cost.h cycles, as the bare machine would), or for an exception. */
-void vm_retire(struct cpu *c, uint64_t cycles);
+/* Charge the guest clock for an exception the VMM delivered (cost.h). */
 void vm_charge_exception(struct cpu *c, uint64_t cycles);
 
 /* The guest clock pays for an instruction the VMM completed for the guest:
  * `cycles` as the bare machine charges it (cost.h). */
-static inline void vm_retire_inline(struct cpu *c, uint64_t cycles)
+static inline void vm_retire(struct cpu *c, uint64_t cycles)
 {
 	c->cycles += cycles;
 	c->stats.insns++;
@@ -56,9 +54,7 @@ bool vmm_handle_exit(struct vmm *m, struct vm *vm);
  * `cost` cycles. pc/bd name the instruction (bd: in a delay slot). */
 void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t badvaddr,
 		bool refill, uint64_t cost);
-/* Would the guest take an interrupt now? */
-bool vm_irq_pending(const struct vm *vm);
-/* Take it (at a boundary that is not a delay slot). */
+/* Take a pending virtual interrupt (at a boundary that is not a delay slot). */
 void vm_deliver_irq(struct vm *vm);
 /* Append an exit record (and trace it). On every exit's path: inline. */
 void vmm_trace_exit(const struct vmm *m, const struct vmm_exit_rec *r);
