@@ -36,6 +36,7 @@
 #include <string.h>
 
 #include "bus.h"
+#include "cp0bits.h"
 
 /* RAM comes in whole 4 KiB pages (the smallest TLB page). */
 #define RAM_GRANULE 0x1000
@@ -129,4 +130,34 @@ int bus_io_write(struct bus *b, uint32_t pa, unsigned size, uint32_t val)
 	if (b->trace_dev)
 		trace(b, d, 'W', size, pa - d->base, val, rc);
 	return rc;
+}
+
+/* ---- sets of devices ------------------------------------------------------------------ */
+
+uint32_t dev_irq_lines(struct dev *const *devs, int n)
+{
+	uint32_t lines = 0;
+	for (int i = 0; i < n; i++)
+		if (devs[i]->irq >= 0 && devs[i]->ops->irq && devs[i]->ops->irq(devs[i]->st))
+			lines |= 1u << (CAUSE_IP_SHIFT + devs[i]->irq);
+	return lines;
+}
+
+uint64_t dev_next_event(struct dev *const *devs, int n)
+{
+	uint64_t t = UINT64_MAX;
+	for (int i = 0; i < n; i++)
+		if (devs[i]->ops->next_event) {
+			uint64_t e = devs[i]->ops->next_event(devs[i]->st);
+			if (e < t)
+				t = e;
+		}
+	return t;
+}
+
+void dev_run_due(struct dev *const *devs, int n, uint64_t now)
+{
+	for (int i = 0; i < n; i++)
+		if (devs[i]->ops->next_event && devs[i]->ops->next_event(devs[i]->st) <= now)
+			devs[i]->ops->event(devs[i]->st, now);
 }

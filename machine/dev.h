@@ -49,6 +49,14 @@ struct dev {
 	int irq;            /* Cause.IP number, or -1          */
 };
 
+/* Over a set of devices (the machine's, or a VM's): the interrupt lines
+ * they raise, as Cause.IP bits, and the earliest next_event (UINT64_MAX:
+ * none). */
+uint32_t dev_irq_lines(struct dev *const *devs, int n);
+uint64_t dev_next_event(struct dev *const *devs, int n);
+/* Run the event of every device whose next_event is due at now. */
+void dev_run_due(struct dev *const *devs, int n, uint64_t now);
+
 /* Constructors of the machine's devices (dev_*.c). They return NULL and write
  * a one-line reason into err on failure. */
 struct dev_host;

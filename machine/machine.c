@@ -27,12 +27,7 @@ static uint64_t host_now(struct dev_host *h)
 
 static void update_irqs(struct machine *m)
 {
-	struct dev *const *dv = m->devs;
-	int n = MACHINE_NDEVS;
-	uint32_t lines = 0;
-	for (int i = 0; i < n; i++)
-		if (dv[i]->irq >= 0 && dv[i]->ops->irq && dv[i]->ops->irq(dv[i]->st))
-			lines |= 1u << (CAUSE_IP_SHIFT + dv[i]->irq);
+	uint32_t lines = dev_irq_lines(m->devs, MACHINE_NDEVS);
 	if (lines != m->cpu.irq_lines && (m->cpu.trace & TRACE_IRQ))
 		fprintf(m->trace_out, "irq  %" PRIu64 " lines=%02x\n", m->cpu.cycles,
 			lines >> CAUSE_IP_SHIFT);
@@ -41,16 +36,7 @@ static void update_irqs(struct machine *m)
 
 static void update_events(struct machine *m)
 {
-	struct dev *const *dv = m->devs;
-	int n = MACHINE_NDEVS;
-	uint64_t t = UINT64_MAX;
-	for (int i = 0; i < n; i++)
-		if (dv[i]->ops->next_event) {
-			uint64_t e = dv[i]->ops->next_event(dv[i]->st);
-			if (e < t)
-				t = e;
-		}
-	m->next_dev_event = t;
+	m->next_dev_event = dev_next_event(m->devs, MACHINE_NDEVS);
 }
 
 static void host_irq_changed(struct dev_host *h)
@@ -177,12 +163,8 @@ int machine_boot(struct machine *m, const struct elf_image *img, char *err, size
 
 static void run_device_events(struct machine *m)
 {
-	struct dev *const *dv = m->devs;
-	int n = MACHINE_NDEVS;
 	while (m->next_dev_event <= m->cpu.cycles) {
-		for (int i = 0; i < n; i++)
-			if (dv[i]->ops->next_event && dv[i]->ops->next_event(dv[i]->st) <= m->cpu.cycles)
-				dv[i]->ops->event(dv[i]->st, m->cpu.cycles);
+		dev_run_due(m->devs, MACHINE_NDEVS, m->cpu.cycles);
 		update_events(m);
 		update_irqs(m);
 	}

@@ -68,7 +68,7 @@ void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t bad
 	bool fetch = x->fetch && x->pc == pc && code != EXC_INT;
 
 	vm->reflected[code]++;
-	vm_charge_exception(c, cost);
+	cpu_charge(c, cost, false);       /* what the bare machine's entry costs */
 	c->resume_ld = 0;                 /* nothing completed: no load-use stall */
 	/* EPC, Cause (BD, ExcCode), BadVAddr, Context, EntryHi.VPN2, Status.EXL
 	 * and the vector: cp0_exception_entry is the one statement of MIPS32's

@@ -45,11 +45,6 @@ void vm_sync_real(struct vm *vm)
 		cpu_cp0_write(c, CP0_ENTRYHI, asid);
 }
 
-void vm_charge_exception(struct cpu *c, uint64_t cycles)
-{
-	cpu_charge(c, cycles, false);
-}
-
 /* ---- context switch ------------------------------------------------------------------------ */
 
 static void save(const struct cpu *c, struct vm_regs *r)
@@ -119,38 +114,19 @@ static uint64_t host_now(struct dev_host *h)
 
 void vm_update_irqs(struct vm *vm)
 {
-	uint32_t lines = 0;
-	for (int i = 0; i < 3; i++) {
-		const struct dev *d = vm->devs[i];
-		if (d->irq >= 0 && d->ops->irq && d->ops->irq(d->st))
-			lines |= 1u << (CAUSE_IP_SHIFT + d->irq);
-	}
-	vm->irq_lines = lines;
+	vm->irq_lines = dev_irq_lines(vm->devs, 3);
 }
 
 static void update_events(struct vm *vm)
 {
-	uint64_t t = UINT64_MAX;
-	for (int i = 0; i < 3; i++) {
-		const struct dev *d = vm->devs[i];
-		if (d->ops->next_event) {
-			uint64_t e = d->ops->next_event(d->st);
-			if (e < t)
-				t = e;
-		}
-	}
-	vm->next_dev_event = t;
+	vm->next_dev_event = dev_next_event(vm->devs, 3);
 }
 
 void vm_run_device_events(struct vm *vm)
 {
 	uint64_t now = vm_clock(vm);
 	while (vm->next_dev_event <= now) {
-		for (int i = 0; i < 3; i++) {
-			struct dev *d = vm->devs[i];
-			if (d->ops->next_event && d->ops->next_event(d->st) <= now)
-				d->ops->event(d->st, now);
-		}
+		dev_run_due(vm->devs, 3, now);
 		update_events(vm);
 		vm_update_irqs(vm);
 	}
@@ -234,12 +210,8 @@ static void prefix_sink(void *ctx, const uint8_t *buf, size_t n)
 	}
 }
 
-static int attach(struct vm *vm, struct dev *d, const struct dev_ops *ops, void *st,
-		  uint32_t base, int irq)
-{
-	*d = (struct dev){ .ops = ops, .st = st, .base = base, .irq = irq };
-	return st ? bus_attach(&vm->bus, d) : -1;
-}
+
+static void vm_free(struct vm *vm);
 
 /* ---- creation and boot ---------------------------------------------------------------------- */
 
@@ -300,13 +272,15 @@ struct vm *vmm_add_vm(struct vmm *m, const struct vm_config *vc, const struct el
 	if (!disk)
 		goto fail;
 	void *con = dev_console_new(&vm->host, vc->in_fd, vc->out_fd);
-	if (attach(vm, &vm->dev_sysctl, &dev_sysctl_ops, dev_sysctl_new(&vm->host, size),
-		   HW_SYSCTL_BASE, -1) ||
-	    attach(vm, &vm->dev_console, &dev_console_ops, con, HW_CONSOLE_BASE, HW_IRQ_CONSOLE) ||
-	    attach(vm, &vm->dev_disk, &dev_disk_ops, disk, HW_DISK_BASE, HW_IRQ_DISK)) {
-		snprintf(err, errsize, "out of host memory");
-		goto fail;
-	}
+	vm->dev_sysctl = (struct dev){ &dev_sysctl_ops, dev_sysctl_new(&vm->host, size),
+				       HW_SYSCTL_BASE, -1 };
+	vm->dev_console = (struct dev){ &dev_console_ops, con, HW_CONSOLE_BASE, HW_IRQ_CONSOLE };
+	vm->dev_disk = (struct dev){ &dev_disk_ops, disk, HW_DISK_BASE, HW_IRQ_DISK };
+	for (int i = 0; i < 3; i++)
+		if (!vm->devs[i]->st || bus_attach(&vm->bus, vm->devs[i])) {
+			snprintf(err, errsize, "out of host memory");
+			goto fail;
+		}
 	if (vc->prefix) {
 		vm->out = calloc(1, sizeof *vm->out);
 		if (!vm->out) {
@@ -349,20 +323,15 @@ struct vm *vmm_add_vm(struct vmm *m, const struct vm_config *vc, const struct el
 	m->vm[m->nvms++] = vm;
 	return vm;
 fail:
-	for (int i = 0; i < 3; i++)
-		if (vm->devs[i] && vm->devs[i]->ops && vm->devs[i]->ops->free && vm->devs[i]->st)
-			vm->devs[i]->ops->free(vm->devs[i]->st);
-	free(vm->out);
-	free(vm->pmap);
-	free(vm->dirty);
-	free(vm);
+	vm_free(vm);
 	return NULL;
 }
 
+/* Also frees a VM that vmm_add_vm built only partly. */
 static void vm_free(struct vm *vm)
 {
 	for (int i = 0; i < 3; i++)
-		if (vm->devs[i]->ops && vm->devs[i]->ops->free && vm->devs[i]->st)
+		if (vm->devs[i] && vm->devs[i]->ops && vm->devs[i]->ops->free && vm->devs[i]->st)
 			vm->devs[i]->ops->free(vm->devs[i]->st);
 	if (vm->out && vm->out->len) {        /* end a last unterminated line */
 		vm->out->line[vm->out->len++] = '\n';

@@ -32,8 +32,6 @@ void vm_stop(struct vm *vm, const char *fmt, ...) __attribute__((format(printf, 
 /* Virtual devices: run events due by the guest clock; recompute lines. */
 void vm_run_device_events(struct vm *vm);
 void vm_update_irqs(struct vm *vm);
-/* Charge the guest clock for an exception the VMM delivered (cost.h). */
-void vm_charge_exception(struct cpu *c, uint64_t cycles);
 
 /* The guest clock pays for an instruction the VMM completed for the guest:
  * `cycles` as the bare machine charges it (cost.h). */
