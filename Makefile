@@ -30,8 +30,11 @@ GEN     = $(BUILD)/gen/cp0regs.h
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/test_*.c))
 ISA_TESTS  = $(patsubst tests/isa/%.c,$(BUILD)/tests/isa/%,$(wildcard tests/isa/*.c))
 
+.DEFAULT_GOAL := all
+include guestos/guestos.mk
+
 .PHONY: all deps run test test-one test-unit test-isa test-asm test-cli bench clean
-all: $(BUILD)/trapeze $(GEN) | deps
+all: $(BUILD)/trapeze $(GEN) $(GUESTOS) | deps
 
 deps:
 	@tools/deps.sh
@@ -48,6 +51,7 @@ $(BUILD)/obj/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
 
 # The assembly view of the CP0 and exception tables (one table, many views).
 $(GEN): tools/gen_asm_header.c machine/cp0.def machine/excode.def

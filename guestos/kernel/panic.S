@@ -1,0 +1,154 @@
+/*
+ * panic.S - when the kernel cannot go on: say why, show the registers,
+ * power the machine off with PANIC_STATUS.
+ *
+ *   panic(msg)               registers of the last exception (trap_frame)
+ *   panic_frame(msg, frame)  registers of the given frame
+ *   exc_name(code) -> string naming a Cause.ExcCode (also used by proc_kill)
+ *
+ * The report looks like
+ *   panic: exception in the kernel
+ *     cause 0x00000010 (address error on load)  epc 0xc0001234  badvaddr 0x00000001
+ *     status 0x00008013
+ *     at 0x00000000  v0 0x00000001  v1 ...
+ */
+#include "kernel.h"
+
+	.set noreorder
+	.text
+
+	.globl panic, panic_frame
+panic:
+	lw $a1, trap_frame
+panic_frame:
+	move $s0, $a0
+	move $s1, $a1
+	la $a0, msg_panic
+	jal kputs
+	nop
+	jal kputs
+	move $a0, $s0
+	la $a0, msg_cause
+	jal kputs
+	nop
+	jal kputhex
+	lw $a0, TF_CAUSE($s1)
+	la $a0, msg_lp
+	jal kputs
+	nop
+	lw $a0, TF_CAUSE($s1)
+	andi $a0, $a0, CAUSE_EXC
+	jal exc_name
+	srl $a0, $a0, CAUSE_EXC_SHIFT
+	jal kputs
+	move $a0, $v0
+	la $a0, msg_epc
+	jal kputs
+	nop
+	jal kputhex
+	lw $a0, TF_EPC($s1)
+	la $a0, msg_bad
+	jal kputs
+	nop
+	jal kputhex
+	lw $a0, TF_BADVADDR($s1)
+	la $a0, msg_status
+	jal kputs
+	nop
+	jal kputhex
+	lw $a0, TF_STATUS($s1)
+	la $a0, msg_hi
+	jal kputs
+	nop
+	jal kputhex
+	lw $a0, TF_HI($s1)
+	la $a0, msg_lo
+	jal kputs
+	nop
+	jal kputhex
+	lw $a0, TF_LO($s1)
+	/* the 31 GPRs, four to a line */
+	li $s2, 1                       /* register number */
+	la $s3, reg_names
+1:	addiu $t0, $s2, -1
+	andi $t0, $t0, 3
+	bnez $t0, 2f
+	nop
+	jal kputc
+	li $a0, '\n'
+2:	la $a0, msg_sep
+	jal kputs
+	nop
+	jal kputs
+	move $a0, $s3
+	jal kputc
+	li $a0, ' '
+	sll $t0, $s2, 2
+	addu $t0, $s1, $t0
+	jal kputhex
+	lw $a0, TF_REG(0)($t0)
+	addiu $s3, $s3, 3               /* names are 2 chars + NUL */
+	addiu $s2, $s2, 1
+	sltiu $t0, $s2, 32
+	bnez $t0, 1b
+	nop
+	jal kputc
+	li $a0, '\n'
+	li $t0, SSEG_IO(HW_SYSCTL_BASE)
+	li $t1, PANIC_STATUS
+	sw $t1, HW_SYSCTL_POWEROFF($t0)
+4:	b 4b
+	nop
+
+/* exc_name(a0 = ExcCode) -> v0 = its name. Leaf. */
+	.globl exc_name
+exc_name:
+	sltiu $t0, $a0, 32
+	beqz $t0, 1f
+	nop
+	sll $t0, $a0, 2
+	la $t1, exc_names
+	addu $t1, $t1, $t0
+	lw $v0, 0($t1)
+	bnez $v0, 2f
+	nop
+1:	la $v0, n_unknown
+2:	jr $ra
+	nop
+
+	.section .rodata
+msg_panic:  .asciz "\npanic: "
+msg_cause:  .asciz "\n  cause "
+msg_lp:     .asciz " "
+msg_epc:    .asciz "  epc "
+msg_bad:    .asciz "  badvaddr "
+msg_status: .asciz "\n  status "
+msg_hi:     .asciz "  hi "
+msg_lo:     .asciz "  lo "
+msg_sep:    .asciz "  "
+/* $1..$31 in order, each "xx\0" */
+reg_names:
+	.ascii "at\0v0\0v1\0a0\0a1\0a2\0a3\0t0\0t1\0t2\0t3\0t4\0t5\0t6\0t7\0"
+	.ascii "s0\0s1\0s2\0s3\0s4\0s5\0s6\0s7\0t8\0t9\0k0\0k1\0gp\0sp\0fp\0ra\0"
+
+/* Cause.ExcCode names (machine/excode.def has the same codes). */
+n_int:     .asciz "interrupt"
+n_mod:     .asciz "store to a read-only page"
+n_tlbl:    .asciz "TLB fault on load"
+n_tlbs:    .asciz "TLB fault on store"
+n_adel:    .asciz "address error on load"
+n_ades:    .asciz "address error on store"
+n_sys:     .asciz "system call"
+n_bp:      .asciz "breakpoint"
+n_ri:      .asciz "reserved instruction"
+n_cpu:     .asciz "coprocessor unusable"
+n_ov:      .asciz "arithmetic overflow"
+n_tr:      .asciz "trap"
+n_mcheck:  .asciz "machine check"
+n_unknown: .asciz "unknown exception"
+	.align 2
+exc_names:
+	.word n_int, n_mod, n_tlbl, n_tlbs, n_adel, n_ades, 0, 0
+	.word n_sys, n_bp, n_ri, n_cpu, n_ov, n_tr, 0, 0
+	.word 0, 0, 0, 0, 0, 0, 0, 0
+	.word n_mcheck, 0, 0, 0, 0, 0, 0, 0
