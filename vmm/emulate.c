@@ -8,6 +8,11 @@
  * cycle for most, COST_ERET for ERET. Then execution resumes after the
  * instruction, completing its branch if it sat in a delay slot
  * (cpu_skip_insn), exactly where the bare machine would continue.
+ *
+ * HYPCALL in virtual kernel mode is the paravirtual interface
+ * (hypercall.h): code 0 takes a function in $v0; the exception-path codes
+ * are sequences of the instructions above (mtc0, tlbwr, eret, wait), built
+ * from the same helpers, so each does exactly what its sequence would.
  */
 #include "hypercall.h"
 #include "vmm_int.h"
@@ -24,15 +29,14 @@ static void set_rt(struct cpu *c, uint32_t word, uint32_t v)
 		c->gpr[RT(word)] = v;
 }
 
-/* Completed: charge, record, go on after it. */
-static void done(struct vm *vm, const struct cpu_exit *x, enum isa_op op, uint64_t cycles,
-		 enum vmm_exit_kind kind)
+/* Emulated: charge, record, go on after it. (Hypercalls: hc_record.) */
+static void done(struct vm *vm, const struct cpu_exit *x, enum isa_op op, uint64_t cycles)
 {
 	struct cpu *c = &vm->vmm->cpu;
 	vm_retire(c, cycles);
 	vm->emulated[op]++;
-	vmm_record(vm, kind, x->code, op, x->pc, x->word, 0, (uint32_t)cycles,
-		   kind == VX_HYPERCALL ? VCOST_HYPERCALL : VCOST_EMULATE);
+	vmm_record(vm, VX_EMULATE, x->code, op, x->pc, x->word, 0, (uint32_t)cycles,
+		   VCOST_EMULATE);
 	cpu_skip_insn(c);
 }
 
@@ -42,6 +46,32 @@ static void tlb_write(struct vm *vm, unsigned index)
 	int i = (int)(index % (unsigned)vm->tlb.n);
 	stlb_forget_ventry(vm->vmm, vm, i);
 	cp0_tlb_write(vm->cp0, &vm->tlb, (unsigned)i);
+}
+
+/* TLBWR: the entry Random names at the guest clock t (the instruction's start). */
+static void tlb_write_random(struct vm *vm, uint64_t t)
+{
+	tlb_write(vm, cp0_random(vm->cp0, &vm->tm, (unsigned)vm->tlb.n, t));
+}
+
+/* ERET (MIPS32 Vol. III): to ErrorEPC clearing Status.ERL if it is set,
+ * else to EPC clearing Status.EXL; clears the LL link; no delay slot. The
+ * mode and (ERL) the address map may change: the real CPU follows. */
+static void eret(struct vm *vm)
+{
+	struct cpu *c = &vm->vmm->cpu;
+	c->pc = cp0_eret(vm->cp0);
+	c->in_ds = false;
+	c->llbit = false;
+	vm_sync_real(vm);
+}
+
+/* MTC0 reg, value at guest clock t: the writable bits (cp0.def) and the
+ * register's side effects, exactly as the MTC0 path applies them. */
+static void mtc0(struct vm *vm, enum cp0_reg reg, uint32_t value, uint64_t t)
+{
+	if (cp0_write(vm->cp0, &vm->tm, reg, value, t) & (CP0W_MODE | CP0W_FLUSH))
+		vm_sync_real(vm);
 }
 
 /* ---- hypercalls (vmm/hypercall.h) ------------------------------------------------------- */
@@ -64,11 +94,41 @@ static uint32_t hc_console_write(struct vm *vm, uint32_t va, uint32_t len)
 	return len;
 }
 
+/* HC_PV_PAGE: $a0 = the page's guest-virtual address as the guest's kernel
+ * sees it now (vm_translate in the current, virtual kernel, mode; read
+ * access: the guest only reads the page), 0 = off. Translated once, here. */
+static uint32_t hc_pv_page(struct vm *vm, uint32_t va)
+{
+	if (va == 0) {
+		vm->pv_page = GPA(VM_PV_OFF);
+		return 0;
+	}
+	if (va & 0xfffu)
+		return (uint32_t)HC_EINVAL;
+	struct vxlate v = vm_translate(vm, GVA(va), ACC_LOAD);
+	if (v.exc || !vm_ram(vm, v.pa, 0x1000))
+		return (uint32_t)HC_EFAULT;
+	vm->pv_page = v.pa;
+	return 0;
+}
+
+/* A hypercall served: the guest clock pays `cycles`, the call is counted
+ * and recorded (addr = fn, the $v0 of a code-0 call, for the trace). The
+ * caller sets the PC. */
+static void hc_record(struct vm *vm, const struct cpu_exit *x, uint32_t fn, uint64_t cycles)
+{
+	vm_retire(&vm->vmm->cpu, cycles);
+	vm->emulated[ISA_OP_HYPCALL]++;
+	vmm_record(vm, VX_HYPERCALL, x->code, ISA_OP_HYPCALL, x->pc, x->word, fn,
+		   (uint32_t)cycles, VCOST_HYPERCALL);
+}
+
+/* `hypcall` (code 0): function in $v0, arguments in $a0.., result in $v0. */
 static void hypercall(struct vm *vm, const struct cpu_exit *x)
 {
 	struct cpu *c = &vm->vmm->cpu;
 	uint32_t fn = c->gpr[2], a0 = c->gpr[4], a1 = c->gpr[5];
-	uint32_t ret = 0;
+	uint32_t ret = 0, slot = fn;     /* slot: the --stats counter */
 	switch (fn) {
 	case HC_CONSOLE_WRITE: ret = hc_console_write(vm, a0, a1); break;
 	case HC_VM_ID:         ret = (uint32_t)vm->id; break;
@@ -78,10 +138,54 @@ static void hypercall(struct vm *vm, const struct cpu_exit *x)
 		vm->state = VM_POWEROFF;
 		vm->exit_status = a0;
 		break;
-	default:               ret = (uint32_t)HC_ENOSYS; break;
+	case HC_PV_PAGE:       ret = hc_pv_page(vm, a0); break;
+	default:               ret = (uint32_t)HC_ENOSYS; slot = 0; break;
 	}
+	_Static_assert(HC_PV_PAGE < VMM_HC_SLOTS, "vm->hc_calls too small");
+	vm->hc_calls[slot]++;
 	c->gpr[2] = ret;
-	done(vm, x, ISA_OP_HYPCALL, COST_INSN, VX_HYPERCALL);
+	hc_record(vm, x, fn, COST_INSN);
+	cpu_skip_insn(c);
+}
+
+/* `hypcall CODE`, CODE != 0: the exception-path calls, arguments in $k0/$k1,
+ * no GPR changed (hypercall.h). Each is the instruction sequence it
+ * replaces, by the same functions the CpU path uses for those instructions,
+ * done at the guest clock t of the HYPCALL's start. Unknown codes, and the
+ * two ERET forms in a delay slot (where ERET itself raises RI), reflect RI
+ * with nothing done. */
+static void hypercall_x(struct vm *vm, const struct cpu_exit *x, uint64_t t)
+{
+	struct cpu *c = &vm->vmm->cpu;
+	unsigned code = HYPCODE(x->word);
+	uint32_t k0 = c->gpr[26], k1 = c->gpr[27];
+	bool eret_form = code == HCX_ERET || code == HCX_TLBWR_ERET;
+
+	if (eret_form ? x->bd : code != HCX_IDLE) {
+		vm_reflect(vm, EXC_RI, x->pc, x->bd, 0, false, COST_INSN + COST_EXC_ENTRY);
+		return;
+	}
+	_Static_assert(HCX_IDLE < VMM_HC_SLOTS, "vm->hcx_calls too small");
+	vm->hcx_calls[code]++;
+	switch (code) {
+	case HCX_ERET:           /* mtc0 Status; mtc0 EPC; eret */
+		mtc0(vm, CP0_STATUS, k1, t);
+		mtc0(vm, CP0_EPC, k0, t);
+		break;
+	case HCX_TLBWR_ERET:     /* mtc0 EntryLo0; mtc0 EntryLo1; tlbwr; eret */
+		mtc0(vm, CP0_ENTRYLO0, k0, t);
+		mtc0(vm, CP0_ENTRYLO1, k1, t);
+		tlb_write_random(vm, t);
+		break;
+	case HCX_IDLE:           /* mtc0 Status; wait */
+		mtc0(vm, CP0_STATUS, k0, t);
+		vm->waiting = true;
+		hc_record(vm, x, 0, COST_INSN);
+		cpu_skip_insn(c);    /* WAIT resumes after itself, branch completed */
+		return;
+	}
+	eret(vm);
+	hc_record(vm, x, 0, COST_ERET);
 }
 
 /* ---- the privileged instructions ------------------------------------------------------------ */
@@ -107,9 +211,8 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
 		break;
 	case ISA_OP_MTC0:
 		r = cp0_find(RD(w), SEL(w));
-		if (r >= 0 && (cp0_write(vm->cp0, &vm->tm, (enum cp0_reg)r, c->gpr[RT(w)], t) &
-			       (CP0W_MODE | CP0W_FLUSH)))
-			vm_sync_real(vm);
+		if (r >= 0)
+			mtc0(vm, (enum cp0_reg)r, c->gpr[RT(w)], t);
 		break;
 	case ISA_OP_DI:
 	case ISA_OP_EI:
@@ -118,10 +221,7 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
 						       : vm->cp0[CP0_STATUS] & ~ST_IE;
 		break;
 	case ISA_OP_ERET:          /* (in a delay slot the real CPU raised RI instead) */
-		c->pc = cp0_eret(vm->cp0);
-		c->in_ds = false;
-		c->llbit = false;
-		vm_sync_real(vm);
+		eret(vm);
 		vm_retire(c, COST_ERET);
 		vm->emulated[op]++;
 		vmm_record(vm, VX_EMULATE, x->code, op, x->pc, w, 0, COST_ERET, VCOST_EMULATE);
@@ -139,7 +239,7 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
 		tlb_write(vm, vm->cp0[CP0_INDEX] & ~INDEX_P);
 		break;
 	case ISA_OP_TLBWR:
-		tlb_write(vm, cp0_random(vm->cp0, &vm->tm, (unsigned)vm->tlb.n, t));
+		tlb_write_random(vm, t);
 		break;
 	case ISA_OP_TLBP:
 		if (!cp0_tlb_probe(vm->cp0, &vm->tlb)) {     /* two matches: Status.TS set */
@@ -147,19 +247,22 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
 			return;
 		}
 		break;
-	case ISA_OP_HYPCALL:
+	case ISA_OP_HYPCALL:       /* any code: the same mode rule */
 		if (vm_mode(vm) != MODE_KERNEL) {  /* usable through CU0: RI, as on the bare machine */
 			vm_reflect(vm, EXC_RI, x->pc, x->bd, 0, false, COST_INSN + COST_EXC_ENTRY);
 			return;
 		}
-		hypercall(vm, x);
+		if (HYPCODE(w))
+			hypercall_x(vm, x, t);
+		else
+			hypercall(vm, x);
 		return;
 	default:
 		vm_stop(vm, "internal error: Coprocessor Unusable from '%s' (0x%08x) at 0x%08x",
 			isa_table[op].mnemonic, w, x->pc);
 		return;
 	}
-	done(vm, x, op, COST_INSN, VX_EMULATE);
+	done(vm, x, op, COST_INSN);
 }
 
 /* RDHWR: the real HWREna is 0, so every RDHWR outside real kernel mode comes
@@ -183,5 +286,5 @@ void vm_emulate_ri(struct vm *vm, const struct cpu_exit *x)
 	case HWR_CCRES:      v = COUNT_DIVISOR; break;
 	}
 	set_rt(c, w, v);
-	done(vm, x, ISA_OP_RDHWR, COST_INSN, VX_EMULATE);
+	done(vm, x, ISA_OP_RDHWR, COST_INSN);
 }

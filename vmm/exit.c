@@ -17,6 +17,7 @@
  */
 #include <assert.h>
 #include <inttypes.h>
+#include "hypercall.h"
 #include "vmm_int.h"
 
 static bool fast_cp0_move(struct vm *vm, const struct cpu_exit *x);
@@ -60,6 +61,32 @@ bool vmm_handle_exit(struct vmm *m, struct vm *vm)
 
 /* ---- reflection: the bare machine's exception entry, on the virtual CP0 ----------- */
 
+/* The PV page (HC_PV_PAGE in hypercall.h): the registers an exception
+ * handler reads, as MFC0 would read them at the handler's first instruction
+ * (cp0_read at the guest clock after the entry's charge, as emulate.c's
+ * MFC0 does), stored as little-endian words at their PV_* offsets. Out of
+ * line: a VM without a PV page pays one branch in vm_reflect. */
+static __attribute__((noinline)) void pv_write(struct vm *vm)
+{
+	static const struct { uint8_t off, reg; } pv[] = {
+		{ PV_EPC, CP0_EPC }, { PV_CAUSE, CP0_CAUSE }, { PV_STATUS, CP0_STATUS },
+		{ PV_BADVADDR, CP0_BADVADDR }, { PV_ENTRYHI, CP0_ENTRYHI },
+		{ PV_CONTEXT, CP0_CONTEXT },
+	};
+	_Static_assert(sizeof pv / sizeof pv[0] * 4 == PV_SIZE, "a PV_* offset is not written");
+	uint64_t now = vm->vmm->cpu.cycles;
+	uint8_t *p = vm_ram(vm, vm->pv_page, PV_SIZE);   /* RAM: checked at registration */
+	if (!p)
+		return;
+	for (unsigned i = 0; i < sizeof pv / sizeof pv[0]; i++) {
+		uint32_t v = cp0_read(vm->cp0, &vm->tm, (unsigned)vm->tlb.n, vm->irq_lines,
+				      (enum cp0_reg)pv[i].reg, now);
+		for (unsigned b = 0; b < 4; b++)
+			p[pv[i].off + b] = (uint8_t)(v >> 8 * b);
+	}
+	vm_ram_written(vm, vm->pv_page, PV_SIZE);
+}
+
 void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t badvaddr,
 		bool refill, uint64_t cost)
 {
@@ -75,6 +102,8 @@ void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t bad
 	 * rule, used by the real CPU too. */
 	c->pc = cp0_exception_entry(vm->cp0, code, 0, pc, bd, badvaddr, refill);
 	c->in_ds = false;
+	if (__builtin_expect(vm->pv_page.v != VM_PV_OFF, 0))
+		pv_write(vm);             /* paravirtual guests: the registers in RAM */
 	vm_sync_real(vm);                 /* EXL = 1: virtual kernel mode */
 	vmm_record(vm, code == EXC_INT ? VX_VIRQ : VX_REFLECT, code == EXC_INT ? EXC_INT : x->code,
 		   code, pc, code == EXC_INT ? 0 : x->word, badvaddr, (uint32_t)cost,

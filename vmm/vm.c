@@ -241,6 +241,7 @@ struct vm *vmm_add_vm(struct vmm *m, const struct vm_config *vc, const struct el
 	}
 	vm->id = m->nvms;
 	vm->vmm = m;
+	vm->pv_page = GPA(VM_PV_OFF);       /* no PV page until HC_PV_PAGE */
 	vm->ram_size = size;
 	vm->base = MPA(m->mem_used);
 	vm->pmap = calloc(size >> 12, sizeof *vm->pmap);

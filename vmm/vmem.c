@@ -61,6 +61,13 @@ uint8_t *vm_ram(struct vm *vm, gpa_t pa, uint32_t len)
 	return bus_is_ram(&vm->bus, pa.v, len) ? vm->bus.ram + pa.v : NULL;
 }
 
+void vm_ram_written(struct vm *vm, gpa_t pa, uint32_t len)
+{
+	for (uint32_t g = pa.v >> 12; g <= (pa.v + len - 1) >> 12; g++)
+		vm->dirty[g] = 1;
+	cpu_code_written(&vm->vmm->cpu, vm->base.v + pa.v, len);
+}
+
 int vm_peek32(struct vm *vm, gva_t va, uint32_t *out)
 {
 	struct vxlate v = vm_translate(vm, va, ACC_FETCH);
@@ -90,8 +97,7 @@ static int gp_write(struct vm *vm, gpa_t pa, unsigned size, uint32_t val)
 	uint8_t *p = vm_ram(vm, pa, size);
 	if (p) {
 		memcpy(p, &val, size);
-		vm->dirty[pa.v >> 12] = 1;
-		cpu_code_written(&vm->vmm->cpu, vm->base.v + pa.v, size);
+		vm_ram_written(vm, pa, size);
 		return 0;
 	}
 	return bus_io_write(&vm->bus, pa.v, size, val);

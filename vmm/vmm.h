@@ -38,6 +38,7 @@ typedef struct { uint32_t v; } mpa_t;
 #define VMM_RING 4096                 /* exit records kept                 */
 #define VMM_QUANTUM 200000            /* guest cycles per turn (several VMs) */
 #define VMM_ASID_KEYS 512             /* guest ASID 0..255, x2 for Status.ERL */
+#define VMM_HC_SLOTS 8                /* hypercall counters: function or code 0..7 */
 
 /* ---- exits: what came back to the VMM, and what it did (vmm/exits.def) ---- */
 enum vmm_exit_kind {
@@ -57,7 +58,8 @@ struct vmm_exit_rec {
 	uint8_t detail;          /* enum isa_op emulated, or the reflected code */
 	uint32_t pc;             /* guest PC of the instruction                  */
 	uint32_t word;           /* the instruction word (0 if not fetched)      */
-	uint32_t addr;           /* BadVAddr / the data address involved          */
+	uint32_t addr;           /* BadVAddr / the data address involved; for a
+				    code-0 hypercall the function ($v0)        */
 	uint32_t guest_cost;     /* cycles charged to the guest clock             */
 	uint32_t vmm_cost;       /* cycles charged to the VMM (vcost.h)           */
 };
@@ -87,6 +89,12 @@ struct vm {
 	bool waiting;                /* executed WAIT; woken by an interrupt      */
 	enum cpu_mode mode;          /* vm_mode(), as of the last vm_sync_real    */
 	bool yield;                  /* give up the CPU at the next boundary      */
+	/* The PV page (HC_PV_PAGE, vmm/hypercall.h): guest-physical address of
+	 * the page vm_reflect fills at every delivery, or VM_PV_OFF. It is the
+	 * translation of the guest-virtual address the guest registered, made
+	 * once, at registration: the guest must keep that mapping (our guest
+	 * kernel uses a page of its wired sseg window). Page-aligned RAM. */
+	gpa_t pv_page;
 
 	/* --- the real CPU's state while this VM is not the one running ------- */
 	struct vm_regs {
@@ -117,7 +125,11 @@ struct vm {
 	uint64_t exits[VX_NKINDS], exit_guest[VX_NKINDS], exit_vmm[VX_NKINDS];
 	uint64_t reflected[EXC_NCODES];
 	uint64_t emulated[256];      /* by enum isa_op                            */
+	uint64_t hc_calls[VMM_HC_SLOTS];  /* code-0 hypercalls by $v0; [0]: unknown */
+	uint64_t hcx_calls[VMM_HC_SLOTS]; /* `hypcall CODE` by code ([0] unused)   */
 };
+/* Not a page address: no PV page (guest-physical 0 is a valid page). */
+#define VM_PV_OFF 0xffffffffu
 
 /* ---- the monitor ------------------------------------------------------------------- */
 struct vmm_config {

@@ -113,6 +113,9 @@ struct vxlate vm_translate(const struct vm *vm, gva_t va, enum cpu_access acc);
 int vm_peek32(struct vm *vm, gva_t va, uint32_t *out);
 /* Host pointer to guest RAM [pa, pa+len), or NULL if not all RAM. */
 uint8_t *vm_ram(struct vm *vm, gpa_t pa, uint32_t len);
+/* The VMM stored into guest RAM [pa, pa+len) (len > 0): mark the pages
+ * written (vm->dirty) and drop stale decodings of instructions there. */
+void vm_ram_written(struct vm *vm, gpa_t pa, uint32_t len);
 /* Emulate the load or store x->word (a device access, a kseg0/kseg1/kseg3
  * access in virtual kernel mode), as the bare machine would execute it. */
 void vm_emulate_mem(struct vm *vm, const struct cpu_exit *x, enum vmm_exit_kind kind);

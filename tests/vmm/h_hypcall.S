@@ -10,7 +10,7 @@
  * h_hypcall (hostile, VMM only): the hypercall interface (vmm/hypercall.h)
  * with good and bad arguments, as VM 1 of 3.
  *   - HC_VM_ID = 1, HC_NVMS = 3, HC_YIELD = 0;
- *   - unknown function numbers (0, 6, 7, 63, 256, 0x7fffffff, 0x80000000,
+ *   - unknown function numbers (0, 7, 8, 63, 256, 0x7fffffff, 0x80000000,
  *     -1, -2) return HC_ENOSYS and change no other register;
  *   - HC_CONSOLE_WRITE from sseg, from kseg0 (a guest-virtual address in
  *     kernel mode), from useg through the guest's own TLB entry under its
@@ -63,7 +63,7 @@ test_main:
 
 	/* ---- unknown functions ---- */
 	BAD(0)
-	BAD(6)
+	BAD(8)
 	BAD(7)
 	BAD(63)
 	BAD(256)
