@@ -1,7 +1,10 @@
 # Trapeze - the top-level Makefile.
 #
 #   make            build build/trapeze (checks the Debian packages first)
-#   make run        boot the demo program on the simulated machine
+#   make run        boot the guest OS under the VMM (shell at a terminal,
+#                   else the scripted session guestos/demo.txt)
+#   make guestos    the guest OS kernel and its disk (PARAVIRT=1: also the
+#                   paravirtual kernel)
 #   make test       every test, plain and under ASan+UBSan; ends "N passed, N failed"
 #   make test-unit, test-isa, test-asm, test-cli    one suite, plain build only
 #   make bench      speed figures (simulated MIPS, exception round trip)
@@ -33,7 +36,7 @@ ISA_TESTS  = $(patsubst tests/isa/%.c,$(BUILD)/tests/isa/%,$(wildcard tests/isa/
 .DEFAULT_GOAL := all
 include guestos/guestos.mk
 
-.PHONY: all deps run test test-one test-unit test-isa test-asm test-cli bench clean
+.PHONY: all deps run run-demo test test-one test-unit test-isa test-asm test-cli bench clean
 all: $(BUILD)/trapeze $(GEN) $(GUESTOS) | deps
 
 deps:
@@ -75,7 +78,14 @@ $(DEMO): demo/hello.S demo/demo.ld $(GEN) machine/hw.h
 	llvm-mc -triple=mipsel-unknown-elf -mcpu=mips32r2 -filetype=obj $(BUILD)/demo/hello.s -o $(BUILD)/demo/hello.o
 	ld.lld -T demo/demo.ld $(BUILD)/demo/hello.o -o $@
 
-run: all $(DEMO)
+# The guest OS under the VMM: the shell at a terminal, else the scripted
+# session guestos/demo.txt; --stats prints the VMM's exit statistics at the end.
+GUESTOS_RUN = $(BUILD)/trapeze run --vmm --stats --disk $(GOS)/disk.img $(GOS)/kernel.elf
+run: all
+	@if [ -t 0 ]; then $(GUESTOS_RUN); else $(GUESTOS_RUN) < guestos/demo.txt; fi
+
+# The bare-metal demo program, natively (what `make run` did before the guest OS).
+run-demo: all $(DEMO)
 	$(BUILD)/trapeze run --stats $(DEMO)
 
 # ---- tests --------------------------------------------------------------------------
@@ -101,7 +111,7 @@ test-cli: all
 	@for t in tests/cli/*.sh; do $$t $(BUILD)/trapeze $(BUILD); done
 
 # ---- benchmarks -------------------------------------------------------------------
-bench: all
+bench: all $(GUESTOS_PV)
 	@bench/run.sh $(BUILD)
 
 clean:

@@ -64,3 +64,8 @@ secs=$(stat "host seconds" "$out/tlbmiss.stats")
 printf '%-44s %s\n' "(e) TLB-miss-heavy guest: exits" "$ex"
 printf '%-44s %s\n' "(e) exits per second" "$(awk -v e="$ex" -v s="$secs" 'BEGIN{printf "%.0f", e/s}')"
 grep -E "shadow-fill|reflect|emulate " "$out/tlbmiss.stats" | sed 's/^/    /'
+
+# ---- (f) guest OS: native vs full virtualization vs paravirtualization ----
+# bench/guestos.sh: the guest OS (kernel.elf, kernel-pv.elf) on five workloads,
+# natively, under the VMM, and paravirtualized under the VMM.
+bash "$here/guestos.sh" "$B"
