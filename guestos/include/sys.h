@@ -47,6 +47,14 @@
 #define E_NOEXEC   -8    /* the file is not a program this kernel can load         */
 #define E_NOSYS    -9    /* unknown system-call number                             */
 
+/* ---- sizes and statuses programs can rely on ---------------------------------- */
+#define LINE_MAX      128   /* a console line, newline included: longer input is
+                             * refused by the line editor (it rings the bell)    */
+#define CMD_MAX       128   /* spawn's command line, NUL included                */
+#define KILL_STATUS_BASE 128 /* a process the kernel kills (it did something the
+                             * machine forbids) exits with 128 + Cause.ExcCode,
+                             * e.g. 130 for a TLB load fault                      */
+
 /* ---- file descriptors ---------------------------------------------------------- */
 #define FD_STDIN     0
 #define FD_STDOUT    1

@@ -52,7 +52,6 @@
 #define NFD           4          /* open files per process (fds 3 .. 3+NFD-1)    */
 #define FD_FIRST      3
 #define NAME_LEN      16         /* process name, NUL included                    */
-#define CMD_MAX       128        /* spawn's command line, NUL included            */
 
 /* The trap frame: the user registers saved at exception entry, restored at
  * ERET. Register $n is at offset 4*n ($zero's slot is unused). */
@@ -112,10 +111,6 @@
 
 /* ---- exit statuses ------------------------------------------------------------------- */
 #define PANIC_STATUS  99         /* POWEROFF value after a panic                   */
-#define KILL_STATUS_BASE 128     /* a killed process exits with 128 + ExcCode      */
-
-/* ---- console -------------------------------------------------------------------------- */
-#define LINE_MAX      128        /* one input line, newline included               */
 
 /* ---- the privileged registers an exception handler reads ------------------------
  * EXC_REG(reg, NAME) loads EPC, CAUSE, STATUS, BADVADDR, ENTRYHI or CONTEXT

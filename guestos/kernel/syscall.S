@@ -61,8 +61,10 @@ sc_out:
 	addiu $sp, $sp, FRAME_SIZE(2)
 sc_in_slot:
 	move $a0, $s0
-	j proc_kill
 	li $a1, EXC_SYS
+	la $a2, msg_slot
+	j proc_kill
+	nop
 
 /* ---- the calls: arguments in $a0-$a2, result in $v0 --------------------------- */
 
@@ -479,6 +481,7 @@ msg_ps_frames: .asciz "page frames: "
 msg_ps_of:   .asciz " free of "
 msg_ps_end:  .asciz "\n"
 msg_badmsg:  .asciz "(unreadable message)"
+msg_slot:    .asciz "system call in a branch delay slot"
 
 	.bss
 	.align 4

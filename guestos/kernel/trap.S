@@ -59,8 +59,9 @@ from_user:
 	/* Anything else is the program's fault: Mod (a store to a read-only
 	 * page), AdEL/AdES, RI, CpU, Bp, Ov, Tr... It is killed. */
 	lw $a0, current
-	j proc_kill
 	move $a1, $s1
+	j proc_kill
+	move $a2, $zero
 
 exc_int:
 	jal interrupt
@@ -82,8 +83,12 @@ exc_tlb:
 	jal vm_fault
 	nop
 	beqz $v0, resume
+	li $t0, 2                       /* 2: no free frame */
+	move $a2, $zero
+	bne $v0, $t0, 1f
 	nop
-	lw $a0, current
+	la $a2, msg_oom
+1:	lw $a0, current
 	j proc_kill
 	move $a1, $s1
 
@@ -166,13 +171,16 @@ trap_return:
 #endif
 	.set at
 
-/* proc_kill(a0 = proc, a1 = ExcCode): report what the program did, e.g.
- *   pid 4 (fault): killed: TLB load fault at pc 0x00400010, address 0x00000010
- * and end it with status KILL_STATUS_BASE + ExcCode. Never returns. */
+/* proc_kill(a0 = proc, a1 = ExcCode, a2 = reason or 0): report what
+ * happened, e.g.
+ *   pid 4 (fault): killed: TLB fault on load at pc 0x00400010, address 0x00000010
+ * (the reason, if given, replaces the exception's name) and end the
+ * process with status KILL_STATUS_BASE + ExcCode. Never returns. */
 	.globl proc_kill
 proc_kill:
 	move $s0, $a0
 	move $s1, $a1
+	move $s2, $a2
 	la $a0, msg_pid
 	jal kputs
 	nop
@@ -188,6 +196,7 @@ proc_kill:
 	nop
 	jal exc_name
 	move $a0, $s1
+	movn $v0, $s2, $s2              /* the reason, if any */
 	jal kputs
 	move $a0, $v0
 	la $a0, msg_atpc
@@ -216,3 +225,4 @@ msg_lparen:     .asciz " ("
 msg_killed:     .asciz "): killed: "
 msg_atpc:       .asciz " at pc "
 msg_addr:       .asciz ", address "
+msg_oom:        .asciz "out of memory (no free page frame)"
