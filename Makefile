@@ -99,7 +99,7 @@ test: | deps
 	@tests/run_all.sh build build-asan
 
 .PHONY: test-build-deps
-test-build-deps: $(UNIT_TESTS) $(ISA_TESTS) $(DEMO)
+test-build-deps: $(UNIT_TESTS) $(ISA_TESTS) $(DEMO) $(GUESTOS_PV) $(MKFS)
 
 test-unit: all $(UNIT_TESTS)
 	@st=0; for t in $(UNIT_TESTS); do $$t || st=1; done; exit $$st

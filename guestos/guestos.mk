@@ -69,6 +69,7 @@ $(GOS)/user/%.o: guestos/user/%.S $(GOS_HDRS) $(wildcard guestos/user/lib/*.h)
 	tools/lint_delay_slots.sh $(@:.o=.s)
 	$(GOS_MC) $(@:.o=.s) -o $@
 
+.SECONDARY: $(UPROGS:.elf=.o)
 $(GOS)/user/%.elf: $(GOS)/user/%.o $(ULIB_OBJ) guestos/user/user.ld
 	ld.lld -T guestos/user/user.ld $< $(ULIB_OBJ) -o $@
 

@@ -23,6 +23,9 @@ tests/run_asm.sh "$B/trapeze" "$B/tests/asm" | sed 's/^\(PASS\|FAIL\) /\1 asm\//
 # the VMM: the sseg machine tests natively vs --vmm and in lockstep, and the
 # guests of tests/vmm (lines already read "PASS vmm/..." / "PASS lockstep/...")
 tests/run_vmm.sh "$B/trapeze" "$B/tests/vmm" | grep '^\(PASS\|FAIL\) '
+# the guest OS: every session natively, under the VMM and paravirtualized;
+# lockstep over a long workload (lines read "PASS guestos/...")
+tests/run_guestos.sh "$B" | grep '^\(PASS\|FAIL\) '
 for t in tests/cli/*.sh; do
 	[ -x "$t" ] || continue
 	"$t" "$B/trapeze" "$B" | sed -n "s/^\(PASS\|FAIL\) /\1 cli\//p"

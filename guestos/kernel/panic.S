@@ -2,8 +2,8 @@
  * panic.S - when the kernel cannot go on: say why, show the registers,
  * power the machine off with PANIC_STATUS.
  *
- *   panic(msg)               registers of the last exception (trap_frame)
- *   panic_frame(msg, frame)  registers of the given frame
+ *   panic(msg)               registers at the call
+ *   panic_frame(msg, frame)  registers saved in a trap frame at an exception
  *   exc_name(code) -> string naming a Cause.ExcCode (also used by proc_kill)
  *
  * The report looks like
@@ -18,10 +18,64 @@
 	.text
 
 	.globl panic, panic_frame
+/* panic(msg): the kernel found something impossible. The registers shown
+ * are those at the call: saved first into panic_regs, with the caller's
+ * address ($ra) as "epc" and the live Cause, Status and BadVAddr. */
 panic:
-	lw $a1, trap_frame
+	.set noat
+	lui $at, %hi(panic_regs)
+	addiu $at, $at, %lo(panic_regs)
+	sw $zero, TF_REG(1)($at)        /* ($at itself is lost: we need it) */
+	sw $v0, TF_REG(2)($at)
+	sw $v1, TF_REG(3)($at)
+	sw $a0, TF_REG(4)($at)
+	sw $a1, TF_REG(5)($at)
+	sw $a2, TF_REG(6)($at)
+	sw $a3, TF_REG(7)($at)
+	sw $t0, TF_REG(8)($at)
+	sw $t1, TF_REG(9)($at)
+	sw $t2, TF_REG(10)($at)
+	sw $t3, TF_REG(11)($at)
+	sw $t4, TF_REG(12)($at)
+	sw $t5, TF_REG(13)($at)
+	sw $t6, TF_REG(14)($at)
+	sw $t7, TF_REG(15)($at)
+	sw $s0, TF_REG(16)($at)
+	sw $s1, TF_REG(17)($at)
+	sw $s2, TF_REG(18)($at)
+	sw $s3, TF_REG(19)($at)
+	sw $s4, TF_REG(20)($at)
+	sw $s5, TF_REG(21)($at)
+	sw $s6, TF_REG(22)($at)
+	sw $s7, TF_REG(23)($at)
+	sw $t8, TF_REG(24)($at)
+	sw $t9, TF_REG(25)($at)
+	sw $k0, TF_REG(26)($at)
+	sw $k1, TF_REG(27)($at)
+	sw $gp, TF_REG(28)($at)
+	sw $sp, TF_REG(29)($at)
+	sw $fp, TF_REG(30)($at)
+	sw $ra, TF_REG(31)($at)
+	sw $ra, TF_EPC($at)
+	mfhi $t0
+	sw $t0, TF_HI($at)
+	mflo $t0
+	sw $t0, TF_LO($at)
+	mfc0 $t0, C0_CAUSE
+	sw $t0, TF_CAUSE($at)
+	mfc0 $t0, C0_STATUS
+	sw $t0, TF_STATUS($at)
+	mfc0 $t0, C0_BADVADDR
+	sw $t0, TF_BADVADDR($at)
+	move $a1, $at
+	.set at
+	b 1f
+	move $s2, $zero                 /* not an exception */
+
+/* panic_frame(a0 = msg, a1 = frame saved at an exception). */
 panic_frame:
-	move $s0, $a0
+	li $s2, 1
+1:	move $s0, $a0
 	move $s1, $a1
 	la $a0, msg_panic
 	jal kputs
@@ -36,11 +90,14 @@ panic_frame:
 	la $a0, msg_lp
 	jal kputs
 	nop
+	la $v0, msg_called              /* the exception's name, if any */
+	beqz $s2, 2f
+	nop
 	lw $a0, TF_CAUSE($s1)
 	andi $a0, $a0, CAUSE_EXC
 	jal exc_name
 	srl $a0, $a0, CAUSE_EXC_SHIFT
-	jal kputs
+2:	jal kputs
 	move $a0, $v0
 	la $a0, msg_epc
 	jal kputs
@@ -116,6 +173,10 @@ exc_name:
 2:	jr $ra
 	nop
 
+	.bss
+	.align 4
+panic_regs: .space TF_SIZE
+
 	.section .rodata
 msg_panic:  .asciz "\npanic: "
 msg_cause:  .asciz "\n  cause "
@@ -126,6 +187,7 @@ msg_status: .asciz "\n  status "
 msg_hi:     .asciz "  hi "
 msg_lo:     .asciz "  lo "
 msg_sep:    .asciz "  "
+msg_called: .asciz "(no exception: panic called)"
 /* $1..$31 in order, each "xx\0" */
 reg_names:
 	.ascii "at\0v0\0v1\0a0\0a1\0a2\0a3\0t0\0t1\0t2\0t3\0t4\0t5\0t6\0t7\0"

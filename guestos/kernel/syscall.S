@@ -451,6 +451,10 @@ sys_close:
 
 /* panic(msg): the kernel panics on purpose, showing the caller's registers. */
 sys_panic:
+	lw $t0, current                 /* show EPC at the SYSCALL itself */
+	lw $t1, TF_EPC($t0)
+	addiu $t1, $t1, -4
+	sw $t1, TF_EPC($t0)
 	move $a1, $a0
 	la $a0, cmd_buf
 	jal copyinstr
@@ -459,7 +463,8 @@ sys_panic:
 	bgez $v0, 1f
 	nop
 	la $a0, msg_badmsg
-1:	j panic
+1:	lw $a1, current
+	j panic_frame                   /* with the caller's registers */
 	nop
 
 	.section .rodata
