@@ -6,6 +6,8 @@
 # guest OS's shell (stdin), which exits at the end of input. Optional files:
 #   NAME.opts     extra `trapeze run` options (e.g. --ram 1M); the word
 #                 @nodisk means "no --disk", @disk=FILE another image
+#                 (zero.img: 8 KiB of zeros; short.img: a table longer
+#                 than the disk)
 #   NAME.status   expected exit status (default 0)
 #   NAME.expect   expected console output of the native run
 #   NAME.nodump   (empty) compare without a panic's register dump, whose
@@ -64,6 +66,8 @@ for in in "$here"/guestos/*.in; do
 	# images the sessions ask for by name
 	case " ${disk[*]:-} " in
 	*" $out/zero.img "*) head -c 8192 /dev/zero > "$out/zero.img" ;;
+	*" $out/short.img "*)    # one sector whose header claims 40 entries
+		{ printf 'TPZF\050\000\000\000'; head -c 504 /dev/zero; } > "$out/short.img" ;;
 	esac
 	timeout $TMO "$T" run "${opts[@]}" "${disk[@]}" "$K" < "$in" > "$out/$n.native" 2>"$out/$n.native.err"; st=$?
 	if [ $st != "$want" ]; then

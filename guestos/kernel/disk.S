@@ -98,7 +98,7 @@ read_sector:
  * usable disk: the kernel has nothing to run without one. */
 	.globl fs_init
 fs_init:
-	addiu $sp, $sp, -FRAME_SIZE(2)
+	addiu $sp, $sp, -FRAME_SIZE(3)
 	sw $ra, SLOT(0)($sp)
 	sw $s0, SLOT(1)($sp)
 	li $t9, DISK
@@ -109,6 +109,8 @@ fs_init:
 	li $a2, FS_TABLE_SECTORS        /* min(FS_TABLE_SECTORS, disk size) */
 	sltu $t1, $t0, $a2
 	movn $a2, $t0, $t1
+	sll $t0, $a2, 9
+	sw $t0, SLOT(2)($sp)            /* bytes of table we have */
 	la $a1, fs_table                /* the table's sectors, straight by DMA */
 	li $t0, KVA_BASE
 	subu $a1, $a1, $t0
@@ -143,10 +145,18 @@ fs_init:
 	la $a0, msg_toomany3
 	jal kputs
 	nop
-1:	lw $ra, SLOT(0)($sp)
+1:	lw $t0, fs_nfiles               /* the entries must be on the disk */
+	sll $t0, $t0, 5                 /* * FS_ENTRY_SIZE */
+	addiu $t0, $t0, FS_HDR_SIZE
+	lw $t1, SLOT(2)($sp)
+	sltu $t0, $t1, $t0
+	la $a0, msg_short
+	bnez $t0, fs_panic
+	nop
+	lw $ra, SLOT(0)($sp)
 	lw $s0, SLOT(1)($sp)
 	jr $ra
-	addiu $sp, $sp, FRAME_SIZE(2)
+	addiu $sp, $sp, FRAME_SIZE(3)
 fs_panic:
 	j panic
 	nop
@@ -279,6 +289,7 @@ fs_list:
 msg_nodisk:   .asciz "no disk: run with --disk build/guestos/disk.img"
 msg_ioerr:    .asciz "disk: read error"
 msg_magic:    .asciz "disk: no file table (bad magic number)"
+msg_short:    .asciz "disk: the file table is longer than the disk"
 msg_toomany:  .asciz "disk: the file table has "
 msg_toomany2: .asciz " files; the kernel keeps only the first "
 msg_toomany3: .asciz "\n"
