@@ -100,8 +100,17 @@ msg_disk2:  .asciz " files\n"
 msg_noinit: .asciz "cannot start the shell (sh) from the disk"
 
 #ifdef PARAVIRT
-	.bss
+/* The VMM writes PV_* here (hypercall.h). Until it does, the page says
+ * "Reserved Instruction in kernel mode": if this kernel boots on the bare
+ * machine, its first HYPCALL raises exactly that, the general vector reads
+ * these words instead of the real registers, and trap() panics with an
+ * "exception in the kernel" rather than misreading zeros as an interrupt. */
+	.data
 	.align 12
 	.globl pv_page
-pv_page: .space PAGE_SIZE           /* the VMM writes PV_* here (hypercall.h) */
+pv_page:
+	.word 0                         /* PV_EPC */
+	.word EXC_RI << CAUSE_EXC_SHIFT /* PV_CAUSE */
+	.word STATUS_KERNEL             /* PV_STATUS */
+	.space PAGE_SIZE - 12
 #endif

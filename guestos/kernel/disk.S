@@ -12,7 +12,7 @@
  * (A spin on STATUS would work too, but under the VMM every STATUS read is
  * an exit.)
  *
- *   disk_read(sector, pa, count) -> 0, or -1 if the disk reported an error
+ *   disk_read(sector, pa, count) -> 0, or 1 if the disk reported an error
  *   disk_ack()                   acknowledge DONE/ERROR (write-one-to-clear)
  *   fs_init()                    read the file table at boot
  *   fs_lookup(name) -> entry or 0

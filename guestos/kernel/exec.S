@@ -91,7 +91,7 @@ proc_spawn:
 	move $s6, $v0                   /* kva of the stack page */
 	b ps_undo
 	li $s4, E_NOMEM
-1:                   /* kva of the stack page */
+1:
 	jal strlen
 	move $a0, $s1
 	move $t5, $v0                   /* ARGS length */
@@ -127,14 +127,14 @@ proc_spawn:
 	bne $t0, $t1, 5b
 	addiu $t2, $t2, 1
 6:	sw $s5, P_PARENT($s3)
-	li $t0, PS_READY
-	sw $t0, P_STATE($s3)
 	lw $t0, init_proc               /* the first process is init */
 	bnez $t0, 7f
 	nop
 	sw $s3, init_proc
-7:	b ps_out
-	lw $v0, P_PID($s3)
+7:	jal proc_start                  /* a pid, and READY */
+	move $a0, $s3
+	b ps_out
+	nop
 ps_undo:                            /* s4 = the error */
 	lw $a0, P_PGDIR($s3)
 	jal user_free

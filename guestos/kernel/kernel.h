@@ -91,8 +91,9 @@
 /* Status while a user process runs, as its trap frame holds it before the
  * ERET: user mode, interrupts on for the timer and the console, EXL still 1
  * (ERET clears it). The kernel's own Status: kernel mode, EXL = 1. The disk
- * line is in IM too: WAIT wakes on IM-enabled lines even while EXL masks the
- * exception itself, which is how the disk driver sleeps (disk.S). */
+ * line is in IM too, only so that a completion nobody waits for is
+ * acknowledged (interrupt()); the disk driver waits with its own Status,
+ * IM = the disk alone (disk.S). */
 #define ST_IM_KERNEL  (ST_IM_TIMER | ST_IM_CONS | ST_IM_DISK)
 #define STATUS_USER   (ST_IM_KERNEL | ST_KSU_USER | ST_EXL | ST_IE)
 #define STATUS_KERNEL (ST_IM_KERNEL | ST_EXL)

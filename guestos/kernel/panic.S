@@ -6,9 +6,12 @@
  *   panic_frame(msg, frame)  registers saved in a trap frame at an exception
  *   exc_name(code) -> string naming a Cause.ExcCode (also used by proc_kill)
  *
+ * k0 and k1 belong to the exception vectors and are not saved in a trap
+ * frame: after an exception they show as 0.
+ *
  * The report looks like
  *   panic: exception in the kernel
- *     cause 0x00000010 (address error on load)  epc 0xc0001234  badvaddr 0x00000001
+ *     cause 0x00000010 address error on load  epc 0xc0001234  badvaddr 0x00000001
  *     status 0x00008013
  *     at 0x00000000  v0 0x00000001  v1 ...
  */

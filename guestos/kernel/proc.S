@@ -23,8 +23,10 @@
 	.set noreorder
 	.text
 
-/* proc_alloc() -> v0 = a FREE slot, now READY-to-be-filled (state still
- * FREE until the caller sets READY), cleared, with pid and ASID; or 0. */
+/* proc_alloc() -> v0 = a FREE slot, cleared, with its ASID set; or 0 if
+ * the table is full. The slot stays FREE until the caller has built the
+ * process and gives it a pid (proc_start), so a spawn that fails halfway
+ * leaves nothing behind. Leaf. */
 	.globl proc_alloc
 proc_alloc:
 	la $v0, procs
@@ -44,13 +46,19 @@ proc_alloc:
 	bne $t0, $t1, 3b
 	sw $zero, -4($t0)
 	addiu $t2, $t2, -1
-	sw $t2, P_ASID($v0)
-	lw $t0, next_pid
-	sw $t0, P_PID($v0)
-	addiu $t0, $t0, 1
-	sw $t0, next_pid
 	jr $ra
-	nop
+	sw $t2, P_ASID($v0)
+
+/* proc_start(a0 = proc built by the caller) -> v0 = its new pid; it is READY. Leaf. */
+	.globl proc_start
+proc_start:
+	lw $v0, next_pid
+	sw $v0, P_PID($a0)
+	addiu $t0, $v0, 1
+	sw $t0, next_pid
+	li $t0, PS_READY
+	jr $ra
+	sw $t0, P_STATE($a0)
 
 /* proc_exit(a0 = proc, a1 = status). Frees the address space, hands the
  * children to init, wakes the parent, and schedules. If init itself
@@ -279,7 +287,10 @@ timer_tick:
 2:	la $t1, procs                   /* sleepers whose time has come */
 	la $t2, procs_end
 	la $t5, sleep_chan
-3:	lw $t3, P_CHAN($t1)
+3:	lw $t3, P_STATE($t1)
+	li $t4, PS_BLOCKED
+	bne $t3, $t4, 4f
+	lw $t3, P_CHAN($t1)
 	bne $t3, $t5, 4f
 	lw $t3, P_WAKE($t1)
 	subu $t3, $t0, $t3              /* ticks - wake >= 0 */

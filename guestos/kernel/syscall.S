@@ -111,7 +111,10 @@ sw_page:
 sw_inval:
 	b sw_out
 	li $v0, E_INVAL
-sw_fault:
+sw_fault:                           /* bytes already written count */
+	subu $v0, $s2, $s1
+	bnez $v0, sw_out
+	nop
 	b sw_out
 	li $v0, E_FAULT
 sw_done:

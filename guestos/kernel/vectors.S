@@ -8,8 +8,9 @@
  *                  calls trap() (trap.S).
  *
  * On entry the CPU has set Status.EXL (kernel mode, interrupts masked),
- * EPC (the faulting instruction, or the branch if Cause.BD), Cause, and for
- * address faults BadVAddr, EntryHi.VPN2 and Context.BadVPN2. Only $k0 and
+ * EPC (the faulting instruction, or the branch if Cause.BD), Cause; for
+ * address errors BadVAddr; for TLB faults also EntryHi.VPN2 and
+ * Context.BadVPN2. Only $k0 and
  * $k1 may be used before the interrupted registers are saved: by the MIPS
  * convention user programs never keep anything in them.
  */
