@@ -44,6 +44,15 @@ int64_t cli_parse_size(const char *s);
  * On a bad value print the error naming opt and return -1. */
 int cli_opt_ram(const char *opt, const char *arg, uint32_t *out);
 int cli_opt_count(const char *opt, const char *arg, uint64_t *out);
+/* The console on a terminal (cli/tty.c): if fd is a terminal, set it up
+ * like a serial line into a kernel that echoes and edits lines itself
+ * (non-canonical, no echo, CR -> NL, signals kept) until cli_tty_restore(),
+ * which puts back the settings found; signal handlers, atexit and the
+ * sanitizers' death callback restore them on every other way out. Returns
+ * 1 if it did so, 0 if fd is not a terminal (then nothing is changed at
+ * all). The console device itself never touches terminal settings. */
+int cli_tty_raw(int fd);
+void cli_tty_restore(void);
 /* Print "trapeze: <message>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -27,6 +27,10 @@ static const char lockstep_usage[] =
 	"  --ram SIZE        RAM size of the machine and of the VM (default 32M)\n"
 	"  --disk FILE       disk image; each side works on its own copy\n"
 	"  --max-cycles N    compare the first N cycles only\n"
+	"  --inject STEP:WHAT[^MASK]  for testing lockstep itself: right after step\n"
+	"                    STEP, XOR MASK (default 1) into WHAT on the VMM side, e.g.\n"
+	"                    t0, hi, pc, c0.EPC, tlb.3.lo0, count_cycle, irq, llbit,\n"
+	"                    ram.HEXADDR, stop (vmm/lockstep.h lists them all)\n"
 	"  -h, --help        this text\n"
 	"\n"
 	"exit status: 0 equivalent; 1 a divergence; 2 bad usage or file.\n";
@@ -71,12 +75,15 @@ int cli_lockstep(int argc, char **argv)
 		{ "ram", required_argument, 0, 'r' },
 		{ "max-cycles", required_argument, 0, 'm' },
 		{ "disk", required_argument, 0, 'd' },
+		{ "inject", required_argument, 0, 'i' },
 		{ "help", no_argument, 0, 'h' },
 		{ 0, 0, 0, 0 },
 	};
 	uint32_t ram = HW_RAM_DEFAULT;
 	uint64_t max_cycles = UINT64_MAX;
 	const char *disk = NULL;
+	struct lockstep_inject inj, *injp = NULL;
+	char ierr[320];
 	int o;
 
 	opterr = 0;
@@ -92,6 +99,13 @@ int cli_lockstep(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'd': disk = optarg; break;
+		case 'i':
+			if (lockstep_parse_inject(optarg, &inj, ierr, sizeof ierr)) {
+				cli_error("%s", ierr);
+				return EXIT_USAGE;
+			}
+			injp = &inj;
+			break;
 		case 'h':
 			fputs(lockstep_usage, stdout);
 			return 0;
@@ -164,7 +178,7 @@ int cli_lockstep(int argc, char **argv)
 	elf_free(&img);
 
 	uint64_t insns = 0;
-	if (lockstep_run(&m, &v, vm, max_cycles, stdout, &insns)) {
+	if (lockstep_run(&m, &v, vm, max_cycles, injp, stdout, &insns)) {
 		status = 1;
 	} else {
 		fflush(out_a);

@@ -241,9 +241,11 @@ int cli_run(int argc, char **argv)
 	}
 
 	struct timespec t0, t1;
+	cli_tty_raw(cfg.in_fd);         /* a terminal: a serial line (cli/tty.c) */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	enum machine_stop why = machine_run(&m, max_cycles);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cli_tty_restore();
 
 	int status;
 	switch (why) {

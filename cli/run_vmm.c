@@ -115,9 +115,11 @@ int cli_run_vmm(const struct cli_vmm_opts *o, int nguests, char **guests)
 	}
 
 	struct timespec t0, t1;
+	cli_tty_raw(0);                 /* VM 0's console reads stdin (cli/tty.c) */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	vmm_run(&m);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cli_tty_restore();
 
 	status = vm_outcome(m.vm[0], true);
 	for (int i = 1; i < m.nvms; i++)

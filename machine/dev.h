@@ -66,7 +66,8 @@ extern const struct dev_ops dev_sysctl_ops;
 /* Console I/O: output bytes go to out_fd; input comes from in_fd. When
  * in_fd is not a terminal, input is deterministic: a byte is "ready" as soon
  * as the file has one (the device blocks on read to find out), so the same
- * input gives the same run. From a terminal, bytes arrive in real time. */
+ * input gives the same run. From a terminal, bytes arrive in real time. The
+ * device never changes terminal settings (the command does: cli/tty.c). */
 void *dev_console_new(struct dev_host *h, int in_fd, int out_fd);
 extern const struct dev_ops dev_console_ops;
 /* For the run loop when the machine idles: can input arrive without guest

@@ -25,10 +25,13 @@
  *    until input exists or ends; run it with </dev/null if it has no input.
  *  - in_fd a terminal: input arrives in real time. STATUS and DATA reads poll
  *    without blocking (at most once per CONSOLE_TTY_GAP cycles). While RXIE
- *    is set and nothing is buffered the device offers an event every CONSOLE_POLL_CYCLES cycles (next_event/event) that
- *    polls the terminal and raises the line; dev_console_poll() lets an idle
- *    machine wait for a key. Terminal settings are left alone (canonical mode:
- *    bytes come a line at a time).
+ *    is set and nothing is buffered the device offers an event every
+ *    CONSOLE_POLL_CYCLES cycles (next_event/event) that polls the terminal
+ *    and raises the line; dev_console_poll() lets an idle machine wait for
+ *    a key. The device never changes terminal settings; the command does
+ *    (cli/tty.c: non-canonical, no echo, around the run, so bytes come one
+ *    at a time and the guest echoes). Either way a read() after poll()
+ *    returns what is there without blocking.
  *  - in_fd -1: no input; STATUS.EOF from the start.
  *
  * Output is buffered and written to out_fd (-1: discarded) when the buffer is
