@@ -139,3 +139,43 @@ if echo "$lint" | grep -q 'lint.s:3: a macro in a branch delay slot' && ! echo "
 else
 	fail lint "tools/lint_delay_slots.sh missed a 'la' in a delay slot or flagged a one-instruction 'li'"
 fi
+
+# ---- at a terminal: the shell interactively (tmux), under the VMM --------------------
+# `make run` at a terminal: the guest echoes and edits (Backspace), the
+# program runs, `exit 5` powers off with status 5, the VMM's statistics
+# follow on stderr, and the terminal is left as it was.
+if command -v tmux >/dev/null; then
+	sock=${TMPDIR:-/tmp}/trapeze-gos-$$.sock
+	rm -f "$out/tty.status" "$out/tty.err"
+	unset TMUX
+	tmux -S "$sock" new-session -d -s keep "sleep 600"
+	tmux -S "$sock" new-session -d -s gos -x 100 -y 30 \
+		"stty -g > '$out/tty.before'; timeout --foreground $TMO '$T' run --vmm --stats --disk '$D' '$K' 2>'$out/tty.err'; echo \$? > '$out/tty.status'; stty -g > '$out/tty.after'; sleep 600"
+	screen() { tmux -S "$sock" capture-pane -p -t gos; }
+	upto() { local i; for i in $(seq 1 200); do screen | grep -qE -- "$1" && return 0; sleep 0.1; done; return 1; }
+	why=
+	upto '^\$ *$' || why="no prompt: $(screen | tr '\n' ' ' | cut -c1-200)"
+	if [ -z "$why" ]; then
+		tmux -S "$sock" send-keys -t gos -l 'helo'
+		tmux -S "$sock" send-keys -t gos BSpace
+		tmux -S "$sock" send-keys -t gos -l 'lo'
+		tmux -S "$sock" send-keys -t gos Enter
+		upto 'hello, world \(pid 2\)' || why="'hello' did not run: $(screen | tr '\n' ' ' | cut -c1-300)"
+	fi
+	if [ -z "$why" ]; then
+		tmux -S "$sock" send-keys -t gos -l 'exit 5'
+		tmux -S "$sock" send-keys -t gos Enter
+		for i in $(seq 1 100); do [ -s "$out/tty.status" ] && break; sleep 0.1; done
+		if [ "$(cat "$out/tty.status" 2>/dev/null)" != 5 ]; then
+			why="exit status '$(cat "$out/tty.status" 2>/dev/null)', expected 5"
+		elif ! grep -q '^exits ' "$out/tty.err"; then
+			why="no VMM statistics on stderr"
+		elif ! cmp -s "$out/tty.before" "$out/tty.after"; then
+			why="terminal settings not restored"
+		fi
+	fi
+	tmux -S "$sock" kill-server 2>/dev/null; rm -f "$sock"
+	if [ -z "$why" ]; then pass interactive; else fail interactive "$why"; fi
+else
+	echo "SKIP guestos/interactive: tmux is not installed"
+fi
