@@ -32,13 +32,8 @@ FUNC(main)
 	sw $s2, 8($sp)
 	sw $s3, 4($sp)
 
-	jal word                        /* the first argument, if any */
-	nop
-	lbu $t0, 0($v0)
-	beqz $t0, 1f                    /* none: the default */
-	li $s0, DEFAULT_PAGES
-	jal atoi
-	move $a0, $v0
+	jal argnum                      /* the first argument, or the default */
+	li $a1, DEFAULT_PAGES
 	bltz $v0, usage                 /* not a number */
 	move $s0, $v0
 	li $t0, MAX_PAGES
@@ -46,7 +41,7 @@ FUNC(main)
 	bnez $t0, usage                 /* too many */
 	nop
 
-1:	jal sbrk                        /* the heap grows by PAGES * 4096 bytes */
+	jal sbrk                        /* the heap grows by PAGES * 4096 bytes */
 	sll $a0, $s0, 12
 	bltz $v0, sbrkfail              /* an E_* code */
 	move $s1, $v0                   /* the old break: our memory starts there */

@@ -27,18 +27,12 @@ FUNC(main)
 	sw $s2, 8($sp)
 	sw $s3, 4($sp)
 
-	jal word                        /* the first argument, if any */
-	nop
-	lbu $t0, 0($v0)
-	beqz $t0, 1f                    /* none: the default */
-	li $s0, DEFAULT_N
-	jal atoi
-	move $a0, $v0
+	jal argnum                      /* the first argument, or the default */
+	li $a1, DEFAULT_N
 	bltz $v0, usage                 /* not a number */
-	nop
 	move $s0, $v0
 
-1:	move $s2, $zero                 /* count = 0 */
+	move $s2, $zero                 /* count = 0 */
 	move $s3, $zero                 /* largest = 0 */
 	li $s1, 2                       /* n = 2, the first candidate */
 next:	sltu $t0, $s1, $s0

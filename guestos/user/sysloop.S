@@ -19,18 +19,12 @@ FUNC(main)
 	sw $s0, 8($sp)
 	sw $s1, 4($sp)
 
-	jal word                        /* the first argument, if any */
-	nop
-	lbu $t0, 0($v0)
-	beqz $t0, 1f                    /* none: the default */
-	li $s0, DEFAULT_N
-	jal atoi
-	move $a0, $v0
+	jal argnum                      /* the first argument, or the default */
+	li $a1, DEFAULT_N
 	bltz $v0, usage                 /* not a number */
-	nop
 	move $s0, $v0
 
-1:	move $s1, $s0
+	move $s1, $s0
 2:	beqz $s1, done
 	nop
 	li $v0, SYS_GETPID              /* the system call itself, not the library */

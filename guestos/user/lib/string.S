@@ -120,3 +120,27 @@ FUNC(atoi)
 9:	jr $ra                          /* not a number */
 	li $v0, -1
 END(atoi)
+
+/* argnum(args, dflt) -> $v0 = the first word of args as a number (atoi),
+ * dflt if args has no word, -1 if the word is not a number. The optional
+ * numeric argument of primes, sysloop and memtouch. word() is a leaf that
+ * leaves $a1 alone; $s0 keeps dflt across atoi. Frame: $ra at 4($sp), $s0 at 0. */
+FUNC(argnum)
+	addiu $sp, $sp, -8
+	sw $ra, 4($sp)
+	sw $s0, 0($sp)
+	jal word
+	move $s0, $a1
+	lbu $t0, 0($v0)
+	beqz $t0, 1f                    /* no word: the default */
+	move $a0, $v0
+	jal atoi
+	nop
+	b 2f
+	nop
+1:	move $v0, $s0
+2:	lw $ra, 4($sp)
+	lw $s0, 0($sp)
+	jr $ra
+	addiu $sp, $sp, 8
+END(argnum)

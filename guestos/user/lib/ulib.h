@@ -39,6 +39,8 @@
  *                              empty, holds anything but the digits 0-9 (no
  *                              sign, no blanks), or is above 2147483647.
  *                              So every valid result is >= 0.
+ *   argnum(args, dflt)      -> the first word of args as a number, dflt if
+ *                              there is none, -1 if it is not a number
  *
  * Output to the console, fd 1 (print.S), line-buffered like C's stdout:
  * these append to a 128-byte buffer that goes out in one write() at each
