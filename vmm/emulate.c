@@ -161,6 +161,8 @@ static void hypercall_x(struct vm *vm, const struct cpu_exit *x, uint64_t t)
 	uint32_t k0 = c->gpr[26], k1 = c->gpr[27];
 	bool eret_form = code == HCX_ERET || code == HCX_TLBWR_ERET;
 
+	/* RI, as the bare machine would: an ERET form in a delay slot (ERET
+	 * there is RI too), or a code that is none of ours. */
 	if (eret_form ? x->bd : code != HCX_IDLE) {
 		vm_reflect(vm, EXC_RI, x->pc, x->bd, 0, false, COST_INSN + COST_EXC_ENTRY);
 		return;
