@@ -271,13 +271,10 @@ le_copy:                            /* then the file bytes, page by page */
 1:	beqz $s7, le_ph
 	move $a0, $s0
 	move $a1, $s5
-	jal user_addr                   /* kva of vaddr: mapped just above */
 	move $a2, $zero
-	andi $t0, $s5, PAGE_SIZE - 1
-	li $a3, PAGE_SIZE
-	subu $a3, $a3, $t0
-	sltu $t0, $s7, $a3
-	movn $a3, $s7, $t0              /* min(left, rest of the page) */
+	jal user_addr                   /* kva of vaddr: mapped just above */
+	move $a3, $s7
+	move $a3, $v1                   /* the bytes on this page */
 	move $a2, $v0
 	move $a0, $s1
 	lw $a1, SLOT(9)($sp)

@@ -228,16 +228,20 @@ demand_ok:
 2:	jr $ra
 	li $v0, 1
 
-/* user_addr(a0 = proc, a1 = uva, a2 = write) -> v0 = kva of the byte at
- * uva, or 0 if the process may not access it that way. A page of a
- * demand-zero area is created here if needed (0 too if no frame). */
+/* user_addr(a0 = proc, a1 = uva, a2 = write, a3 = len) -> v0 = kva of
+ * the byte at uva, or 0 if the process may not access it that way;
+ * v1 = how many of the len bytes from uva lie on uva's page, which is what
+ * the kernel may touch through v0 (the next page's frame is elsewhere).
+ * A page of a demand-zero area is created here if needed (0 too if no
+ * frame). Every walk over a user buffer goes page by page through this. */
 	.globl user_addr
 user_addr:
-	addiu $sp, $sp, -FRAME_SIZE(4)
+	addiu $sp, $sp, -FRAME_SIZE(5)
 	sw $ra, SLOT(0)($sp)
 	sw $s0, SLOT(1)($sp)
 	sw $s1, SLOT(2)($sp)
 	sw $s2, SLOT(3)($sp)
+	sw $a3, SLOT(4)($sp)
 	move $s0, $a0
 	move $s1, $a1
 	bltz $a1, ua_no                 /* not useg */
@@ -278,12 +282,18 @@ ua_new:
 ua_no:
 	move $v0, $zero
 ua_out:
+	andi $t0, $s1, PAGE_SIZE - 1    /* v1 = min(len, bytes to the page end) */
+	li $v1, PAGE_SIZE
+	subu $v1, $v1, $t0
+	lw $t0, SLOT(4)($sp)
+	sltu $t1, $t0, $v1
+	movn $v1, $t0, $t1
 	lw $ra, SLOT(0)($sp)
 	lw $s0, SLOT(1)($sp)
 	lw $s1, SLOT(2)($sp)
 	lw $s2, SLOT(3)($sp)
 	jr $ra
-	addiu $sp, $sp, FRAME_SIZE(4)
+	addiu $sp, $sp, FRAME_SIZE(5)
 
 /* copy(a0 = uva, a1 = kva, a2 = n, a3 = direction: 1 out, 0 in) -> 0 or
  * E_FAULT. One page at a time, through user_addr. */
@@ -312,14 +322,11 @@ cp_page:
 	nop
 	lw $a0, current
 	move $a1, $s0
-	jal user_addr
 	move $a2, $s3
+	jal user_addr
+	move $a3, $s2
 	beqz $v0, cp_fault
-	andi $t0, $s0, PAGE_SIZE - 1    /* bytes to the end of this page */
-	li $t1, PAGE_SIZE
-	subu $t0, $t1, $t0
-	sltu $t1, $s2, $t0
-	movn $t0, $s2, $t1              /* min(left, page rest) */
+	move $t0, $v1                   /* bytes on this page */
 	addu $s0, $s0, $t0
 	subu $s2, $s2, $t0
 1:	beqz $s3, 2f                    /* copy t0 bytes between v0 (user) and s1 */
@@ -367,8 +374,9 @@ copyinstr:
 	nop
 	lw $a0, current
 	addu $a1, $s1, $s3
-	jal user_addr                   /* per byte: simple, and strings are short */
 	move $a2, $zero
+	jal user_addr                   /* per byte: simple, and strings are short */
+	li $a3, 1
 	beqz $v0, 4f
 	nop
 	lbu $t0, 0($v0)

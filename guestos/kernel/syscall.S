@@ -93,14 +93,11 @@ sw_page:
 	nop
 	lw $a0, current
 	move $a1, $s0
-	jal user_addr
 	move $a2, $zero
+	jal user_addr
+	move $a3, $s1
 	beqz $v0, sw_fault
-	andi $t0, $s0, PAGE_SIZE - 1
-	li $t1, PAGE_SIZE
-	subu $t0, $t1, $t0
-	sltu $t1, $s1, $t0
-	movn $t0, $s1, $t1              /* the part on this page */
+	move $t0, $v1                   /* the part on this page */
 	addu $s0, $s0, $t0
 	subu $s1, $s1, $t0
 	move $a0, $v0
