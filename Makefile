@@ -24,7 +24,7 @@ BASE_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -g $(OPT)
 ALL_CFLAGS  = $(BASE_CFLAGS) $(SANFLAGS) $(CFLAGS)
 
 LIB_SRC = $(wildcard isa/*.c) $(wildcard machine/*.c) $(wildcard vmm/*.c)
-CLI_SRC = $(wildcard cli/*.c)
+CLI_SRC = $(wildcard cli/*.c) $(wildcard debugger/*.c)
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 LIB     = $(BUILD)/libtrapeze.a
@@ -42,8 +42,10 @@ all: $(BUILD)/trapeze $(GEN) $(GUESTOS) | deps
 deps:
 	@tools/deps.sh
 
+# the debugger's TUI (debugger/ui_*.c) uses ncurses and readline
+UI_LIBS = -lreadline -lncurses
 $(BUILD)/trapeze: $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(UI_LIBS)
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@

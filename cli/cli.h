@@ -21,6 +21,7 @@
 
 int cli_run(int argc, char **argv);
 int cli_lockstep(int argc, char **argv);
+int cli_debug(int argc, char **argv);
 
 /* `trapeze run --vmm`: the options cli_run parsed (cli/run_vmm.c). */
 #define CLI_MACHINE_RAM_DEFAULT (256u << 20)

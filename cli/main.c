@@ -19,6 +19,7 @@ static const char usage[] =
 	"  run PROGRAM.elf       boot a program on the simulated machine\n"
 	"  disasm PROGRAM.elf    disassemble the executable sections of a program\n"
 	"  lockstep GUEST.elf    run natively and under the VMM, compare every step\n"
+	"  debug PROGRAM.elf     the debugger: step through instructions and VM exits\n"
 	"\n"
 	"  trapeze <command> --help    options of a command\n"
 	"  trapeze --version           print the version\n";
@@ -52,6 +53,8 @@ int main(int argc, char **argv)
 		return cli_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "lockstep"))
 		return cli_lockstep(argc - 1, argv + 1);
+	if (!strcmp(cmd, "debug"))
+		return cli_debug(argc - 1, argv + 1);
 	if (!strcmp(cmd, "disasm"))
 		return cli_disasm(argc - 1, argv + 1);
 	cli_error("unknown command '%s' (try 'trapeze --help')", cmd);

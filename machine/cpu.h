@@ -31,6 +31,9 @@ typedef int cpu_exec_fn(struct cpu *c, const struct dinst *d);
 
 /* op of the sentinel after a page's last word (one past the isa.def ops) */
 #define CPU_OP_PAGE_END 255
+/* not an op: the index of the dispatcher's label for a word patched with a
+ * debugger breakpoint (cpu_label(CPU_LABEL_BREAK)); d->op stays the word's */
+#define CPU_LABEL_BREAK 254
 
 struct dinst {
 	const void *label;  /* where the dispatcher (cpu_run.c) runs it        */
@@ -51,6 +54,8 @@ struct dinst {
 #define DI_CTI     0x01 /* branch, jump or ERET: not allowed in a delay slot */
 #define DI_CP0_PLAIN 0x04 /* MFC0/MTC0 of a PLAIN register (cp0.def): a masked
 			     move, nothing else                             */
+#define DI_BP      0x08 /* patched to stop here for a debugger breakpoint
+			     (cpu_debug.c): runs through the check first   */
 #define DI_SIMPLE  0x02 /* ordinary, cannot raise an exception, charges no extra
 			   cycles, reads no clock: may run as a delay slot
 			   without any bookkeeping                         */
@@ -117,6 +122,60 @@ struct cpu_stats {
 enum {
 	TRACE_INSN = 1 << 0, TRACE_EXC = 1 << 1, TRACE_TLB = 1 << 2,
 	TRACE_IRQ = 1 << 3, TRACE_DEV = 1 << 4,
+	TRACE_LOG = 1 << 5,   /* log exceptions in c->dbg (set by cpu_debug_attach) */
+};
+
+/* ---- debugger support (cpu_debug.c) -----------------------------------------------
+ * Breakpoints and watchpoints the guest cannot see, and a log of the
+ * exceptions taken, for the debugger (debugger/). With c->dbg NULL none of
+ * it costs anything. With it set:
+ *  - breakpoints are guest-virtual PCs, in any mode and address space. The
+ *    words are found where instructions are fetched: a page entered through
+ *    the fetch cache's slow path gets the breakpoint words of its virtual
+ *    page patched (their dinst's label becomes the check, DI_BP set), so the
+ *    dispatcher pays nothing for the words that are not breakpoints. The
+ *    check stops BEFORE the instruction (d->op is unchanged and runs after
+ *    a check that does not stop, e.g. the same physical page at another
+ *    virtual address).
+ *  - watchpoints are guest-virtual byte ranges: loads (on_read) and stores
+ *    (on_write) that touch them are seen in the slow paths of mmu.c, since a
+ *    page holding a watched range never gets a host-cache entry for the
+ *    watched kind of access. They stop AFTER the instruction completes.
+ *  - a hit sets hit and asks cpu_run to stop (cpu_request_stop): cpu_run
+ *    returns X_STOP, machine_run STOP_DEBUG, the VMM's run loop returns.
+ *  - every exception the CPU takes natively is logged (log, nlog).
+ * After changing brk[] or watch[], call cpu_debug_changed(). */
+#define CPU_MAX_BREAKS 64
+#define CPU_MAX_WATCHES 16
+#define CPU_EXC_LOG 1024
+enum cpu_debug_hit { HIT_NONE, HIT_BREAK, HIT_WATCH };
+struct cpu_exc_rec {
+	uint64_t seq, cycle;         /* the how-many-th exception; cycle taken    */
+	uint32_t pc, word;           /* the instruction (word 0: not fetched)      */
+	uint32_t badvaddr, vector;   /* BadVAddr given; where execution went       */
+	uint8_t code, mode;          /* ExcCode; enum cpu_mode it came from        */
+	bool bd, refill;
+};
+struct cpu_debug {
+	uint32_t brk[CPU_MAX_BREAKS];
+	int nbrk;
+	struct cpu_watch { uint32_t va, len; bool on_read, on_write; } watch[CPU_MAX_WATCHES];
+	int nwatch;
+	/* Resuming from a stop at a breakpoint: the instruction at skip_pc runs
+	 * without a check while the instruction count is still skip_insns. */
+	bool skip;
+	uint32_t skip_pc;
+	uint64_t skip_insns;
+	/* what stopped the run (the debugger sets hit = HIT_NONE to go on) */
+	enum cpu_debug_hit hit;
+	int hit_index;               /* brk[] or watch[] index                     */
+	uint32_t hit_pc;             /* the instruction                            */
+	uint32_t hit_va;             /* a watchpoint: the address accessed ...      */
+	unsigned hit_size;           /* ... its size ...                            */
+	bool hit_write;              /* ... and whether it was a store             */
+	uint32_t hit_value;          /* the value loaded or stored                 */
+	struct cpu_exc_rec log[CPU_EXC_LOG];
+	uint64_t nlog;
 };
 
 struct cpu {
@@ -168,6 +227,7 @@ struct cpu {
 	char guest_error_buf[160];
 	uint64_t until;            /* the current cpu_run's time limit              */
 	unsigned trace;            /* TRACE_* bits                                 */
+	struct cpu_debug *dbg;     /* the debugger's, or NULL (cpu_debug.c)         */
 	struct cpu_stats stats;
 };
 
@@ -241,6 +301,21 @@ static inline void cpu_skip_insn(struct cpu *c)
 		c->pc += 4;
 	}
 }
+
+/* ---- the debugger's support (cpu_debug.c) ---------------------------------------- */
+/* Attach (or with g NULL detach) the debugger's state. */
+void cpu_debug_attach(struct cpu *c, struct cpu_debug *g);
+/* brk[] or watch[] changed: remove every patch and let fetches re-patch. */
+void cpu_debug_changed(struct cpu *c);
+/* The exception recorded in c->exit (exit-to-host mode) is taken after all,
+ * as the bare machine would have taken it: the debugger stops natively
+ * before each exception with exit_to_host set, shows it, then calls this.
+ * Charges what the bare machine charges; the statistics count it once. */
+void cpu_deliver_exit(struct cpu *c);
+/* A load or store of size bytes at va by the instruction at pc succeeded:
+ * check the watchpoints (mmu.c, and the VMM for accesses it emulates). */
+void cpu_debug_access(struct cpu *c, uint32_t pc, uint32_t va, unsigned size, bool write,
+		      uint32_t value);
 
 /* ---- CP0 (cp0.c): the side-effect-free read, and the architectural write ------ */
 uint32_t cpu_cp0_read(const struct cpu *c, enum cp0_reg r);

@@ -26,10 +26,18 @@ int cpu_exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
 }
 
 /* The rare things after an entry, kept out of the common path: the trace
- * line, and noticing a vector that cannot be fetched. */
-void cpu_after_entry(struct cpu *c, unsigned code, uint32_t pc, bool bd,
-		     uint32_t badvaddr, bool fetch)
+ * line, the debugger's log, and noticing a vector that cannot be fetched. */
+void cpu_after_entry(struct cpu *c, unsigned code, uint32_t pc, uint32_t word, bool bd,
+		     uint32_t badvaddr, bool refill, bool fetch, enum cpu_mode from)
 {
+	if (c->dbg) {
+		struct cpu_debug *g = c->dbg;
+		g->log[g->nlog % CPU_EXC_LOG] = (struct cpu_exc_rec){
+			.seq = g->nlog, .cycle = c->cycles, .pc = pc, .word = word,
+			.badvaddr = badvaddr, .vector = c->pc, .code = (uint8_t)code,
+			.mode = (uint8_t)from, .bd = bd, .refill = refill };
+		g->nlog++;
+	}
 	if (c->trace & TRACE_EXC)
 		trace_exception(c, code, c->cp0[CP0_EPC], bd, badvaddr, c->pc);
 	if (fetch && c->pc == pc) {
@@ -69,3 +77,21 @@ void cpu_set_irq_lines(struct cpu *c, uint32_t ip_bits)
 	}
 }
 
+
+void cpu_deliver_exit(struct cpu *c)
+{
+	const struct cpu_exit x = c->exit;
+	bool eth = c->exit_to_host;
+	/* cpu_enter counts it again */
+	c->stats.exceptions[x.code]--;
+	c->stats.refills -= x.refill;
+	c->exited = false;
+	c->stop_req = false;
+	c->exit_to_host = false;
+	c->resume_ld = 0;          /* the vector's first word owes no stall */
+	/* An interrupt is taken between instructions; any other exception
+	 * ends the instruction that raised it, which used its cycle. */
+	uint64_t cost = x.code == EXC_INT ? COST_EXC_ENTRY : COST_INSN + COST_EXC_ENTRY;
+	cpu_enter(c, x.code, x.pc, x.word, x.fetch, x.badvaddr, x.refill, cost);
+	c->exit_to_host = eth;
+}

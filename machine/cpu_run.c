@@ -91,6 +91,7 @@ static int dispatch(struct cpu *c, unsigned *ldp)
 #include "../isa/isa.def"
 #undef ISA_INSN
 		[ISA_OP_RESERVED] = &&L_RESERVED,
+		[CPU_LABEL_BREAK] = &&L_DEBUG_BREAK,
 		[CPU_OP_PAGE_END] = &&L_PAGE_END,
 	};
 	static const void *const ds_label[CPU_OP_PAGE_END + 1] = {
@@ -163,6 +164,11 @@ L_RESERVED:
 L_PAGE_END:
 	r = exec_PAGE_END(c, d);
 	goto refetch;
+L_DEBUG_BREAK: /* a word patched for a debugger breakpoint (cpu_debug.c): stop
+	       before it, as at an event (its stall is paid), or run it */
+	if (cpu_debug_break(c, c->page_va + d->off, c->stats.insns + n))
+		goto at_event;
+	goto *label[d->op];
 
 	/* ---- the same, as a delay slot (c->in_ds is set: see branch_taken) ------ */
 #define ISA_INSN(name, mn, match, mask, fmt, cls, uses)                 \
@@ -217,8 +223,9 @@ branch_taken: {
 	cyc += COST_INSN;
 	n++;
 	const struct dinst *ds = d + 1;
-	if (unlikely(cyc >= c->event_at || (ds->flags & DI_CTI))) {
-		/* the slot runs alone, from cpu_run */
+	if (unlikely(cyc >= c->event_at || (ds->flags & (DI_CTI | DI_BP)))) {
+		/* the slot runs alone, from cpu_run (which also checks a
+		   breakpoint there) */
 		c->pc = c->page_va + ds->off;
 		c->in_ds = true;
 		goto out_store;
@@ -321,6 +328,8 @@ int cpu_run(struct cpu *c, uint64_t until)
 		/* ---- a delay slot that runs alone ----------------------------------------- */
 		if (c->in_ds) {
 			const struct dinst *d = cpu_fetch(c, c->pc);
+			if (d && (d->flags & DI_BP) && cpu_debug_break(c, c->pc, c->stats.insns))
+				continue;          /* stops at the boundary; ld still owed */
 			unsigned prev = ld;
 			ld = 0;
 			if (d && (r = run_delay_slot(c, d, prev)) != X_EXC) {

@@ -84,6 +84,16 @@ void dev_console_flush(void *st);
 void dev_console_set_sink(void *st, void (*sink)(void *ctx, const uint8_t *buf, size_t n),
 			  void *ctx);
 
+/* Take input from source instead of in_fd (the debugger queues typed
+ * input this way). The console then works as in terminal mode, and
+ * source(ctx, buf, max, timeout_ms) returns the number of bytes it put in
+ * buf (> 0), 0 when none have come yet (it may wait up to timeout_ms for
+ * some), or -1 when none can come until the host does something (then
+ * dev_console_poll returns -1, and an idle machine stops instead of waiting). */
+void dev_console_set_source(void *st,
+			    int (*source)(void *ctx, uint8_t *buf, size_t max, int timeout_ms),
+			    void *ctx);
+
 /* Block disk backed by an image file (read and written in place); path NULL
  * gives a disk with 0 sectors. */
 void *dev_disk_new(struct dev_host *h, const char *path, char *err, size_t errsize);

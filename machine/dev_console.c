@@ -33,6 +33,9 @@
  *    at a time and the guest echoes). Either way a read() after poll()
  *    returns what is there without blocking.
  *  - in_fd -1: no input; STATUS.EOF from the start.
+ *  - a source (dev_console_set_source, the debugger): as a terminal, but the
+ *    bytes come from the source instead of in_fd, and the source may say
+ *    that none can come without the host's doing (dev_console_poll -1).
  *
  * Output is buffered and written to out_fd (-1: discarded) when the buffer is
  * full, before any read of input, at a newline when out_fd is a terminal, and
@@ -72,6 +75,9 @@ struct console {
 	uint64_t tx_total, rx_total;
 	void (*sink)(void *ctx, const uint8_t *buf, size_t n);   /* or NULL */
 	void *sink_ctx;
+	int (*source)(void *ctx, uint8_t *buf, size_t max, int timeout_ms);  /* or NULL */
+	void *source_ctx;
+	int source_dry;             /* the source said nothing can come now */
 	uint64_t next_poll;         /* terminal mode: cycle of the next poll */
 	uint64_t last_poll;         /* terminal mode: last guest-driven poll  */
 	int polled;                 /* last_poll is valid                     */
@@ -120,6 +126,18 @@ void dev_console_set_sink(void *st, void (*sink)(void *ctx, const uint8_t *buf, 
 	c->sink_ctx = ctx;
 }
 
+void dev_console_set_source(void *st,
+			    int (*source)(void *ctx, uint8_t *buf, size_t max, int timeout_ms),
+			    void *ctx)
+{
+	struct console *c = st;
+	c->source = source;
+	c->source_ctx = ctx;
+	c->in_tty = 1;          /* input arrives in real time, as from a terminal */
+	c->in_eof = 0;
+	c->source_dry = 0;
+}
+
 static size_t rx_avail(const struct console *c)
 {
 	return c->rx_len - c->rx_pos;
@@ -134,6 +152,16 @@ static void fill(struct console *c, int timeout_ms)
 	if (rx_avail(c) || c->in_eof)
 		return;
 	dev_console_flush(c);
+	if (c->source) {
+		int k = c->source(c->source_ctx, c->rx, sizeof c->rx, timeout_ms);
+		c->source_dry = k < 0;
+		if (k > 0) {
+			c->rx_pos = 0;
+			c->rx_len = (size_t)k;
+			c->rx_total += (uint64_t)k;
+		}
+		return;
+	}
 	if (c->in_tty) {
 		struct pollfd p = { .fd = c->in_fd, .events = POLLIN };
 		int r = poll(&p, 1, timeout_ms);
@@ -261,7 +289,7 @@ static void console_describe(const void *st, char *buf, size_t size)
 	snprintf(buf, size, "console: CTRL=0x%x, rx %zu buffered%s (%" PRIu64 " read, %s), "
 		 "tx %" PRIu64 " bytes", (unsigned)c->ctrl, rx_avail(c),
 		 c->in_eof ? ", input ended" : "", c->rx_total,
-		 c->in_fd < 0 ? "no input" : c->in_tty ? "terminal" : "file",
+		 c->source ? "debugger" : c->in_fd < 0 ? "no input" : c->in_tty ? "terminal" : "file",
 		 c->tx_total);
 }
 
@@ -308,7 +336,7 @@ int dev_console_poll(void *st, int timeout_ms)
 		c->host->irq_changed(c->host);
 	if (rx_avail(c))
 		return 1;
-	return c->in_eof ? -1 : 0;
+	return c->in_eof || (c->source && c->source_dry) ? -1 : 0;
 }
 
 static void console_free(void *st)

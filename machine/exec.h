@@ -49,8 +49,9 @@ static inline uint32_t pc_of(const struct cpu *c, const struct dinst *d)
 int cpu_exit_to_host(struct cpu *c, unsigned code, uint32_t pc, uint32_t word,
 		     bool fetch, uint32_t badvaddr, bool refill)
 	__attribute__((cold));
-void cpu_after_entry(struct cpu *c, unsigned code, uint32_t pc, bool bd,
-		     uint32_t badvaddr, bool fetch) __attribute__((cold));
+void cpu_after_entry(struct cpu *c, unsigned code, uint32_t pc, uint32_t word, bool bd,
+		     uint32_t badvaddr, bool refill, bool fetch, enum cpu_mode from)
+	__attribute__((cold));
 
 static inline __attribute__((always_inline)) int
 cpu_enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word, bool fetch,
@@ -63,13 +64,15 @@ cpu_enter(struct cpu *c, unsigned code, uint32_t pc, uint32_t word, bool fetch,
 	cpu_charge(c, cost, false);
 
 	bool bd = c->in_ds;
+	enum cpu_mode from = c->mode;
 	c->pc = cp0_exception_entry(c->cp0, code, 0, pc, bd, badvaddr, refill);
 	c->in_ds = false;
 	c->mode = MODE_KERNEL;                 /* EXL = 1: what cpu_mode_changed gives */
 	c->hc = c->hcache[MODE_KERNEL];
 	c->fc = c->fcache[MODE_KERNEL];
-	if (__builtin_expect((c->trace & TRACE_EXC) || fetch, 0))  /* trace, or an unfetchable vector */
-		cpu_after_entry(c, code, pc, bd, badvaddr, fetch);
+	/* a trace line, the debugger's log, or an unfetchable vector */
+	if (__builtin_expect((c->trace & (TRACE_EXC | TRACE_LOG)) || fetch, 0))
+		cpu_after_entry(c, code, pc, word, bd, badvaddr, refill, fetch, from);
 	return X_EXC;
 }
 
@@ -190,6 +193,15 @@ const void *cpu_label(unsigned op);
 int cpu_exec_one(struct cpu *c, const struct dinst *d);
 struct dpage *cpu_dpage_get(struct cpu *c, uint32_t pa);
 
+
+/* The debugger's hooks (cpu_debug.c; used only when c->dbg is set). */
+void cpu_debug_patch(struct cpu *c, struct dpage *dp, uint32_t page_va);
+void cpu_debug_patch_word(struct dinst *d);
+/* A patched word at pc is about to run: stop before it if it is a
+ * breakpoint (returns true, hit recorded, stop requested). */
+bool cpu_debug_break(struct cpu *c, uint32_t pc, uint64_t insns);
+/* Which host-cache entries the page at page_va must not have. */
+void cpu_debug_uncached(const struct cpu *c, uint32_t page_va, bool *no_read, bool *no_write);
 
 /* Trace hooks (trace.c); called only when the matching c->trace bit is set. */
 void trace_exception(const struct cpu *c, unsigned code, uint32_t epc, bool bd,

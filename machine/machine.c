@@ -254,9 +254,14 @@ enum machine_stop machine_run(struct machine *m, uint64_t until)
 			if (stop > c->cycles + 1)
 				stop = c->cycles + 1;
 		}
-		if (cpu_run(c, stop) == X_EXC && c->exited) {
+		int r = cpu_run(c, stop);
+		if (r == X_EXC && c->exited) {
 			dev_console_flush(m->dev_console.st);
 			return STOP_EXIT;
+		}
+		if (r == X_STOP && c->dbg && c->dbg->hit != HIT_NONE) {
+			dev_console_flush(m->dev_console.st);
+			return STOP_DEBUG;
 		}
 	}
 	dev_console_flush(m->dev_console.st);

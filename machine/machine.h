@@ -30,6 +30,7 @@ enum machine_stop {
 	STOP_EXIT,        /* an exception exited to the host (cpu.exit)         */
 	STOP_DEADLOCK,    /* WAIT with interrupts that can never arrive          */
 	STOP_GUEST_ERROR, /* the guest cannot go on (cpu.guest_error says why)   */
+	STOP_DEBUG,       /* a debugger breakpoint or watchpoint (cpu.dbg->hit)  */
 };
 
 struct machine {

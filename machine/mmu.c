@@ -126,6 +126,14 @@ static void hc_fill(struct cpu *c, uint32_t va, const struct xlate *x)
 	 * keeps the predecoded copy coherent. */
 	e->wtag = x->writable && !c->code[ppage >> 12] ? page | c->gen : INVALID_TAG;
 	e->addend = (uintptr_t)(c->bus->ram + ppage) - page;
+	if (unlikely(c->dbg) && c->dbg->nwatch) {      /* watched: keep the slow path */
+		bool no_read = false, no_write = false;
+		cpu_debug_uncached(c, page, &no_read, &no_write);
+		if (no_read)
+			e->rtag = INVALID_TAG;
+		if (no_write)
+			e->wtag = INVALID_TAG;
+	}
 }
 
 /* ---- slow paths --------------------------------------------------------------------------- */
@@ -158,11 +166,12 @@ int cpu_load_slow(struct cpu *c, const struct dinst *d, uint32_t va, unsigned si
 		uint32_t v = 0;
 		memcpy(&v, p, size);             /* little-endian host and guest */
 		*out = v;
-		return X_NEXT;
+	} else if (bus_io_read(c->bus, x.pa, size, out)) {
+		return cpu_exception(c, d, EXC_DBE, va, false);
 	}
-	if (bus_io_read(c->bus, x.pa, size, out) == 0)
-		return X_NEXT;
-	return cpu_exception(c, d, EXC_DBE, va, false);
+	if (unlikely(c->dbg) && c->dbg->nwatch)
+		cpu_debug_access(c, pc_of(c, d), va, size, false, *out);
+	return X_NEXT;
 }
 
 int cpu_store_slow(struct cpu *c, const struct dinst *d, uint32_t va, unsigned size,
@@ -178,11 +187,12 @@ int cpu_store_slow(struct cpu *c, const struct dinst *d, uint32_t va, unsigned s
 		memcpy(c->bus->ram + x.pa, &val, size);
 		if (c->code[x.pa >> 12])
 			cpu_code_written(c, x.pa, size);
-		return X_NEXT;
+	} else if (bus_io_write(c->bus, x.pa, size, val)) {
+		return cpu_exception(c, d, EXC_DBE, va, false);
 	}
-	if (bus_io_write(c->bus, x.pa, size, val) == 0)
-		return X_NEXT;
-	return cpu_exception(c, d, EXC_DBE, va, false);
+	if (unlikely(c->dbg) && c->dbg->nwatch)
+		cpu_debug_access(c, pc_of(c, d), va, size, true, val);
+	return X_NEXT;
 }
 
 const struct dinst *cpu_fetch_slow(struct cpu *c, uint32_t pc)
@@ -205,6 +215,8 @@ const struct dinst *cpu_fetch_slow(struct cpu *c, uint32_t pc)
 	f->tag = (pc & ~0xfffu) | c->gen;
 	f->page = dp;
 	c->page_va = pc & ~0xfffu;
+	if (unlikely(c->dbg) && c->dbg->nbrk)
+		cpu_debug_patch(c, dp, c->page_va);
 	return &dp->d[(pc & 0xfff) >> 2];
 }
 
@@ -248,8 +260,11 @@ void cpu_code_written(struct cpu *c, uint32_t pa, uint32_t len)
 			continue;
 		}
 		uint32_t w, i = (a & 0xfff) >> 2;
+		bool bp = dp->d[i].flags & DI_BP;      /* a breakpoint stays */
 		memcpy(&w, c->bus->ram + a, 4);
 		cpu_decode_into(&dp->d[i], w, a & 0xfff);
+		if (bp)
+			cpu_debug_patch_word(&dp->d[i]);
 		if (i > 0)
 			cpu_set_stall(&dp->d[i], &dp->d[i - 1]);
 		if (i + 1 < CPU_PAGE_WORDS)

@@ -26,6 +26,9 @@ tests/run_vmm.sh "$B/trapeze" "$B/tests/vmm" | grep '^\(PASS\|FAIL\) '
 # the guest OS: every session natively, under the VMM and paravirtualized;
 # lockstep over a long workload (lines read "PASS guestos/...")
 tests/run_guestos.sh "$B" | grep '^\(PASS\|FAIL\) '
+# the debugger's batch mode: transcripts of every command, natively and
+# under the VMM; its stops change nothing the guest sees (lines "PASS debug/...")
+tests/run_debug.sh "$B" | grep '^\(PASS\|FAIL\) '
 for t in tests/cli/*.sh; do
 	[ -x "$t" ] || continue
 	"$t" "$B/trapeze" "$B" | sed -n "s/^\(PASS\|FAIL\) /\1 cli\//p"

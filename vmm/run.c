@@ -50,16 +50,29 @@ static void trace_insn(struct vm *vm)
 /* cpu_run for a guest: run until the guest clock reaches stop, taking
  * virtual interrupts at boundaries as cpu_run takes real ones, and handling
  * every exit on the way. */
+/* The debugger holds the VM: an exit or interrupt waits (pause_exits), or
+ * a breakpoint or watchpoint stopped the real CPU. */
+static bool held(const struct vmm *m, const struct vm *vm)
+{
+	return vm->paused != VM_PAUSE_NONE || (m->cpu.dbg && m->cpu.dbg->hit != HIT_NONE);
+}
+
 static void run_guest(struct vmm *m, struct vm *vm, uint64_t until)
 {
 	struct cpu *c = &m->cpu;
 	for (;;) {
 		/* ---- boundary ---- */
-		if (!c->in_ds && irq_pending(vm))
+		if (!c->in_ds && irq_pending(vm)) {
+			if (m->pause_exits) {
+				vm->paused = VM_PAUSE_VIRQ;
+				return;
+			}
 			vm_deliver_irq(vm);
+		}
 		/* (an exit may have scheduled a device event: a disk command) */
 		uint64_t stop = vm->next_dev_event < until ? vm->next_dev_event : until;
-		if (c->cycles >= stop || vm->state != VM_RUNNING || vm->waiting || vm->yield)
+		if (c->cycles >= stop || vm->state != VM_RUNNING || vm->waiting || vm->yield ||
+		    held(m, vm))
 			return;
 		uint64_t t = vtimer_deadline(vm);
 		if (t > stop)
@@ -71,9 +84,31 @@ static void run_guest(struct vmm *m, struct vm *vm, uint64_t until)
 		/* ---- run it on the real CPU until the next event or an exit ----
 		 * After an exit that changed nothing the boundary looks at, and
 		 * with time left before t, go straight back. */
-		while (cpu_run(c, t) == X_EXC && c->exited && vmm_handle_exit(m, vm) &&
-		       c->cycles < t)
-			;
+		while (cpu_run(c, t) == X_EXC && c->exited) {
+			if (m->pause_exits) {           /* the debugger looks first */
+				vm->paused = VM_PAUSE_EXIT;
+				vm->pending = c->exit;
+				c->exited = false;
+				return;
+			}
+			if (!vmm_handle_exit(m, vm) || c->cycles >= t)
+				break;
+		}
+	}
+}
+
+void vmm_finish_paused(struct vmm *m, struct vm *vm)
+{
+	struct cpu *c = &m->cpu;
+	vm_switch_to(m, vm);
+	enum vm_pause p = vm->paused;
+	vm->paused = VM_PAUSE_NONE;
+	if (p == VM_PAUSE_EXIT) {
+		c->exit = vm->pending;
+		c->exited = true;
+		vmm_handle_exit(m, vm);
+	} else if (p == VM_PAUSE_VIRQ && !c->in_ds && irq_pending(vm)) {
+		vm_deliver_irq(vm);
 	}
 }
 
@@ -104,9 +139,11 @@ void vmm_run_vm(struct vmm *m, struct vm *vm, uint64_t until)
 {
 	struct cpu *c = &m->cpu;
 	vm_switch_to(m, vm);
+	if (vm->paused != VM_PAUSE_NONE)
+		vmm_finish_paused(m, vm);
 	if (until > m->cfg.max_cycles)
 		until = m->cfg.max_cycles;
-	while (vm->state == VM_RUNNING) {
+	while (vm->state == VM_RUNNING && !held(m, vm)) {
 		if (vm->yield) {
 			vm->yield = false;
 			break;

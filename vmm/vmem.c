@@ -78,6 +78,24 @@ int vm_peek32(struct vm *vm, gva_t va, uint32_t *out)
 	return 0;
 }
 
+int vm_peek_phys(const struct vm *vm, gpa_t pa, uint32_t *out)
+{
+	if ((pa.v & 3) || !bus_is_ram(&vm->bus, pa.v, 4))
+		return -1;
+	memcpy(out, vm->bus.ram + pa.v, 4);
+	return 0;
+}
+
+int vm_peek_virt(const struct vm *vm, gva_t va, uint32_t *out, gpa_t *pa)
+{
+	struct vxlate x = vm_translate(vm, va, ACC_LOAD);
+	if (x.exc)
+		return -1;
+	if (pa)
+		*pa = x.pa;
+	return vm_peek_phys(vm, x.pa, out);
+}
+
 /* ---- guest-physical accesses: RAM, a virtual device, or a bus error (-1) ---------------- */
 
 static int gp_read(struct vm *vm, gpa_t pa, unsigned size, uint32_t *out)
@@ -218,6 +236,9 @@ void vm_emulate_mem(struct vm *vm, const struct cpu_exit *x, enum vmm_exit_kind 
 		load_use(vm, x, RT(w));
 	vmm_record(vm, kind, x->code, op, x->pc, w, ea, COST_INSN,
 		   kind == VX_MMIO ? VCOST_MMIO : VCOST_KSEG);
+	if (c->dbg && c->dbg->nwatch)         /* the debugger's watchpoints */
+		cpu_debug_access(c, x->pc, ea, size ? size : 4, !load || op == ISA_OP_SC,
+				 load ? val : rt);
 	cpu_skip_insn(c);
 	return;
 bus_error:

@@ -89,6 +89,10 @@ struct vm {
 	bool waiting;                /* executed WAIT; woken by an interrupt      */
 	enum cpu_mode mode;          /* vm_mode(), as of the last vm_sync_real    */
 	bool yield;                  /* give up the CPU at the next boundary      */
+	/* The debugger's hold (vmm.pause_exits): an exit the real CPU raised,
+	 * or a virtual interrupt that is due, not yet handled by the VMM. */
+	enum vm_pause { VM_PAUSE_NONE, VM_PAUSE_EXIT, VM_PAUSE_VIRQ } paused;
+	struct cpu_exit pending;     /* the exit (VM_PAUSE_EXIT)                  */
 	/* The PV page (HC_PV_PAGE, vmm/hypercall.h): guest-physical address of
 	 * the page vm_reflect fills at every delivery, or VM_PV_OFF. It is the
 	 * translation of the guest-virtual address the guest registered, made
@@ -178,6 +182,10 @@ struct vmm {
 		int8_t row;              /* cp0.def row for MFC0/MTC0, else -1       */
 	} dcache[256];
 
+	/* The debugger (debugger/): stop before handling each exit, and
+	 * before delivering each virtual interrupt (vm->paused). */
+	bool pause_exits;
+
 	/* exit records */
 	struct vmm_exit_rec ring[VMM_RING];
 	uint64_t nexits;
@@ -197,6 +205,14 @@ void vmm_run(struct vmm *m);
  * (lockstep and the debugger step with this). */
 void vmm_run_vm(struct vmm *m, struct vm *vm, uint64_t until);
 
+/* For the debugger. With m->pause_exits set, vmm_run_vm returns BEFORE the
+ * VMM handles an exit (vm->paused = VM_PAUSE_EXIT, vm->pending is the exit,
+ * the guest's registers still as the trapping instruction found them) or
+ * delivers a virtual interrupt (VM_PAUSE_VIRQ). vmm_finish_paused() handles
+ * it and returns; vmm_run_vm first does that itself. It also returns when
+ * a debugger breakpoint or watchpoint stops the real CPU (cpu.dbg->hit). */
+void vmm_finish_paused(struct vmm *m, struct vm *vm);
+
 /* Side-effect-free views. */
 /* The guest clock: the real CPU's clock while the VM is the current one. */
 static inline uint64_t vm_clock(const struct vm *vm)
@@ -208,6 +224,20 @@ uint64_t vm_insns(const struct vm *vm);
 const struct vm_regs *vm_regs(const struct vm *vm, struct vm_regs *buf);
 /* Virtual CP0 register value now (MFC0 semantics, no side effect). */
 uint32_t vm_cp0_read(const struct vm *vm, enum cp0_reg r);
+/* Put vm's registers into the real CPU (saving the current VM's): only
+ * which VM the host has loaded changes, nothing the guests can see. */
+void vm_switch_to(struct vmm *m, struct vm *vm);
+/* Side-effect-free read of the word the guest would fetch at va; -1 if it
+ * cannot (for traces, the load-use rule and the debugger). */
+int vm_peek32(struct vm *vm, gva_t va, uint32_t *out);
+/* The word a load by the guest at guest-virtual va would read now, in the
+ * VM's current mode and ASID, by its own TLB (pa: where, may be NULL); or
+ * at guest-physical pa. -1 if unmapped, misaligned or not RAM (a device). */
+int vm_peek_virt(const struct vm *vm, gva_t va, uint32_t *out, gpa_t *pa);
+int vm_peek_phys(const struct vm *vm, gpa_t pa, uint32_t *out);
+/* The guest's own idea of its mode, from the virtual Status (EXL or ERL:
+ * kernel; else KSU), exactly as the real CPU derives its mode. */
+enum cpu_mode vm_mode(const struct vm *vm);
 /* The last n exit records, oldest first; returns how many. */
 int vmm_exit_history(const struct vmm *m, struct vmm_exit_rec *out, int n);
 /* One line describing an exit record (the --trace=exits format). */

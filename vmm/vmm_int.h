@@ -18,15 +18,12 @@
 #include "vmm.h"
 
 /* ---- vm.c ------------------------------------------------------------------------------ */
-/* The guest's own idea of its mode, from the virtual Status (EXL or ERL:
- * kernel; else KSU), exactly as the real CPU derives its mode. */
-enum cpu_mode vm_mode(const struct vm *vm);
+/* (vm_mode() is in vmm.h) */
 /* Make the real CPU match the virtual state: real Status.KSU = supervisor
  * for virtual kernel and supervisor mode, user for user mode (CU0 = EXL =
  * ERL = IE = 0 always); real EntryHi.ASID = the real ASID of (ERL, guest ASID). */
 void vm_sync_real(struct vm *vm);
-/* Put vm's registers into the real CPU (saving the current VM's). */
-void vm_switch_to(struct vmm *m, struct vm *vm);
+/* (vm_switch_to() is in vmm.h) */
 /* Stop the VM for a guest error (printf-style reason). */
 void vm_stop(struct vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Virtual devices: run events due by the guest clock; recompute lines. */
@@ -108,9 +105,7 @@ struct vxlate {
 /* The guest's translation of va for acc, in its current virtual mode, by
  * the rules of machine/mmu.c applied to the virtual CP0 and virtual TLB. */
 struct vxlate vm_translate(const struct vm *vm, gva_t va, enum cpu_access acc);
-/* Side-effect-free read of the word the guest would fetch at va; -1 if it
- * cannot (for traces and the load-use rule). */
-int vm_peek32(struct vm *vm, gva_t va, uint32_t *out);
+/* (vm_peek32() is in vmm.h) */
 /* Host pointer to guest RAM [pa, pa+len), or NULL if not all RAM. */
 uint8_t *vm_ram(struct vm *vm, gpa_t pa, uint32_t len);
 /* The VMM stored into guest RAM [pa, pa+len) (len > 0): mark the pages
