@@ -69,3 +69,7 @@ grep -E "shadow-fill|reflect|emulate " "$out/tlbmiss.stats" | sed 's/^/    /'
 # bench/guestos.sh: the guest OS (kernel.elf, kernel-pv.elf) on five workloads,
 # natively, under the VMM, and paravirtualized under the VMM.
 bash "$here/guestos.sh" "$B"
+
+# ---- (g) the debugger: `continue` against `run` (issue 5) ----
+echo "-- the debugger (issue 5) --"
+bash "$here/debug.sh" "$B"

@@ -279,10 +279,7 @@ static enum dbg_result cmd_x(struct dbg *d, const char *args, const struct dbg_o
 		dbg_symbol(d, a, sym, sizeof sym);
 		if (insn) {
 			char text[96];
-			isa_disasm(w, a, text, sizeof text, NULL, NULL);
-			for (char *p = text; *p; p++)
-				if (*p == '\t')
-					*p = ' ';
+			dbg_disasm(d, w, a, text, sizeof text);
 			dbg_printf(o, 0, "%08x %s%s%s %08x  %s", a, *sym ? "<" : "", sym, *sym ? ">" : "",
 				   w, text);
 			a += 4;

@@ -99,6 +99,7 @@ struct dbg {
 	enum dbg_stop stop;
 	char stop_text[DBG_LINE_MAX];
 	int stop_id;                             /* breakpoint/watchpoint number    */
+	bool stop_temp;                          /* ... a temporary one (deleted)   */
 	struct dbg_snap before;                  /* state when the last run began  */
 
 	uint64_t log_mark;                       /* exits/exceptions when it began  */
@@ -200,6 +201,9 @@ void dbg_print_changes(struct dbg *d, const struct dbg_out *o);
 /* Parse an address: a number (0x.., decimal), a symbol, symbol+off, or a
  * register ($pc, $sp, $31). NULL on success, else the error text. */
 const char *dbg_parse_addr(const struct dbg *d, const char *s, uint32_t *out);
+/* The instruction word at pc as llvm-objdump prints it, branch targets
+ * named by the current VM's symbols, tabs as spaces. Returns buf. */
+char *dbg_disasm(const struct dbg *d, uint32_t word, uint32_t pc, char *buf, size_t size);
 /* Append a line to t. */
 void dbg_text_add(struct dbg_text *t, unsigned attr, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -142,7 +142,7 @@ static void describe_pending(struct dbg *d, char *buf, size_t size)
 		snprintf(text, sizeof text, "(between instructions; Cause.IP 0x%02x)",
 			 (dbg_cp0(d, CP0_CAUSE) & CAUSE_IP) >> CAUSE_IP_SHIFT);
 	else if (!x.fetch || x.word)
-		isa_disasm(x.word, x.pc, text, sizeof text, NULL, NULL);
+		dbg_disasm(d, x.word, x.pc, text, sizeof text);
 	if (x.code == EXC_TLBL || x.code == EXC_TLBS || x.code == EXC_MOD ||
 	    x.code == EXC_ADEL || x.code == EXC_ADES)
 		snprintf(bad, sizeof bad, ", BadVAddr 0x%08x", x.badvaddr);
@@ -161,7 +161,8 @@ static void stop_text(struct dbg *d, enum dbg_stop s)
 	dbg_regs(d, &r);
 	switch (s) {
 	case DS_BREAK:
-		snprintf(b, n, "breakpoint %d at 0x%08x", d->stop_id, r.pc);
+		snprintf(b, n, "%sbreakpoint %d at 0x%08x", d->stop_temp ? "temporary " : "",
+			 d->stop_id, r.pc);
 		break;
 	case DS_WATCH:
 		snprintf(b, n, "watchpoint %d: %s of %u byte%s at 0x%08x (value 0x%x) by 0x%08x",
@@ -236,6 +237,7 @@ static enum dbg_result finish(struct dbg *d, enum dbg_stop s, const struct dbg_o
 		if (s == DS_BREAK && i < d->nbp) {
 			d->bp[i].hits++;
 			d->stop_id = d->bp[i].id;
+			d->stop_temp = d->bp[i].temp;
 			if (d->bp[i].temp)
 				dbg_delete_bp(d, i);
 			if (!d->stop_id)         /* an internal one (next): a step */

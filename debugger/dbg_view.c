@@ -139,6 +139,15 @@ static const char *symbolize(void *ctx, uint32_t addr, uint32_t *off)
 	return s ? s->name : NULL;
 }
 
+char *dbg_disasm(const struct dbg *d, uint32_t word, uint32_t pc, char *buf, size_t size)
+{
+	isa_disasm(word, pc, buf, size, symbolize, (void *)d);
+	for (char *p = buf; *p; p++)
+		if (*p == '\t')
+			*p = ' ';
+	return buf;
+}
+
 static void disasm_line(struct dbg *d, uint32_t a, const struct dbg_regs *r, int cols,
 			struct dbg_text *t)
 {
@@ -160,10 +169,7 @@ static void disasm_line(struct dbg *d, uint32_t a, const struct dbg_regs *r, int
 		return;
 	}
 	char text[96];
-	isa_disasm(w, a, text, sizeof text, symbolize, d);
-	for (char *p = text; *p; p++)
-		if (*p == '\t')
-			*p = ' ';
+	dbg_disasm(d, w, a, text, sizeof text);
 	const char *why = dbg_traps(d, a, w, cur);
 	if (why)
 		attr |= DBG_A_TRAP;
@@ -213,10 +219,7 @@ int dbg_exit_lines(struct dbg *d, int n, struct dbg_text *t)
 		const struct cpu_exc_rec *e = &g->log[(g->nlog - (uint64_t)n + (uint64_t)i) % CPU_EXC_LOG];
 		char text[96] = "-";
 		if (e->word)
-			isa_disasm(e->word, e->pc, text, sizeof text, NULL, NULL);
-		for (char *p = text; *p; p++)
-			if (*p == '\t')
-				*p = ' ';
+			dbg_disasm(d, e->word, e->pc, text, sizeof text);
 		dbg_text_add(t, e->seq >= d->log_mark ? DBG_A_CHANGED : 0,
 			     "exc %llu %llu %s pc=%08x %08x %s from %s -> %08x%s%s",
 			     (unsigned long long)e->seq, (unsigned long long)e->cycle,

@@ -13,6 +13,8 @@
 #   debug/equivalence.native, .vmm  stopping at every exit on the way does not
 #       change the run: the guest OS booted, stepped exit by exit, run to the
 #       end, ends with the cycle count and console output of `trapeze run`
+#   debug/user-breakpoint, .vmm  a breakpoint stops in every address space:
+#       hello's entry, in two runs of hello and in the shell's code there
 #   debug/stdin-batch     commands on a stdin that is not a terminal
 #   debug/usage-*         bad options and files: exit 2, one line
 # Every run is bounded by `timeout`.
@@ -99,6 +101,28 @@ eq() {  # eq NAME [--vmm]
 }
 eq .native
 eq .vmm --vmm
+
+# ---- a breakpoint is a virtual address in every address space ----
+# A breakpoint at hello's entry address, hello run twice: it stops in both
+# of hello's address spaces (two processes, two ASIDs), and in the shell's,
+# whose own code lies at the same virtual address.
+entry=$(llvm-readelf -h "$B/guestos/user/hello.elf" 2>/dev/null | sed -n 's/.*Entry point address: *0x//p')
+entry=$(printf '%08x' "0x${entry:-0}")
+hword=$(llvm-objdump -d --start-address="0x$entry" --stop-address=$((0x$entry + 4)) "$B/guestos/user/hello.elf" 2>/dev/null |
+	sed -n "s/^ *${entry#00}: \(..\) \(..\) \(..\) \(..\).*/\4\3\2\1/p")
+printf 'break 0x%s\ninput hello\ncontinue\ncontinue\ninput hello\ncontinue\ncontinue\ncontinue\n' "$entry" > "$out/user.cmds"
+for v in "" --vmm; do
+	n=user-breakpoint${v:+.vmm}
+	timeout "$TMO" "$T" debug $v --disk "$D" --batch "$out/user.cmds" "$K" > "$out/$n.out" 2>&1
+	inhello=$(grep -c "^=>1  $entry  $hword " "$out/$n.out")
+	inshell=$(grep "^=>1  $entry  " "$out/$n.out" | grep -vc "  $hword ")
+	worlds=$(grep -c '^console| hello, world' "$out/$n.out")
+	if [ -n "$hword" ] && [ "$inhello" = 2 ] && [ "$inshell" -ge 1 ] && [ "$worlds" = 2 ]; then
+		pass "$n"
+	else
+		fail "$n" "stops at 0x$entry: $inhello in hello (want 2), $inshell in the shell (want >= 1); $worlds hellos (want 2)"
+	fi
+done
 
 # ---- batch from a stdin that is not a terminal ----
 printf 'info regs\nstep\nquit\n' | timeout "$TMO" "$T" debug "$DBGT" > "$out/stdin.out" 2>&1
