@@ -77,9 +77,13 @@ void dbg_set_poll(struct dbg *d, bool (*poll)(void *ctx), void *ctx);
  * guest that waits for input while nothing is queued stops the run with
  * "waiting for console input" instead of hanging. */
 void dbg_console_input(struct dbg *d, const char *bytes, size_t n);
+/* The number of VMs (natively 1), and the one looked at and stepped. */
+int dbg_vm_count(const struct dbg *d);
+int dbg_current_vm(const struct dbg *d);
 /* The console output of VM vm (natively 0) so far: at most the last
- * DBG_CONSOLE_KEEP bytes. *seen (may be NULL) is the total number of bytes
- * ever written, so a caller can tell what is new. */
+ * DBG_CONSOLE_KEEP bytes, *len of them (0 for a VM that does not exist).
+ * *total (may be NULL) is the number of bytes ever written, so a caller can
+ * tell what is new. */
 #define DBG_CONSOLE_KEEP (64u << 10)
 const char *dbg_console_text(const struct dbg *d, int vm, size_t *len, uint64_t *total);
 

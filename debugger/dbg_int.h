@@ -107,6 +107,7 @@ struct dbg {
 
 	bool (*poll)(void *ctx);
 	void *poll_ctx;
+	bool long_run;                           /* a run by chunks (not a step)    */
 	bool changed;
 	int focus;
 	char last_cmd[DBG_LINE_MAX];
@@ -156,8 +157,9 @@ bool dbg_finish_paused(struct dbg *d);
 uint64_t dbg_clock(const struct dbg *d);
 uint64_t dbg_insns(const struct dbg *d);
 void dbg_snapshot(const struct dbg *d, struct dbg_snap *s);
-/* The last exit records (natively: exceptions) as text lines, oldest first. */
-int dbg_exit_lines(struct dbg *d, int n, struct dbg_text *t);
+/* The last n exit records (natively: exceptions) as text lines, oldest
+ * first; narrower when cols (> 0) is under 90. Returns how many. */
+int dbg_exit_lines(struct dbg *d, int n, int cols, struct dbg_text *t);
 
 /* ---- dbg_run.c -------------------------------------------------------------------- */
 enum dbg_result dbg_cmd_step(struct dbg *d, const char *args, const struct dbg_out *o);

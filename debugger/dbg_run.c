@@ -46,6 +46,7 @@ static enum dbg_stop drive(struct dbg *d, bool pause, bool all, uint64_t slice,
 			   bool (*done)(struct dbg *, void *), void *ctx)
 {
 	uint64_t last = host_ms();
+	d->long_run = slice > 1;
 	for (;;) {
 		if (!d->is_vmm && d->max_cycles && dbg_clock(d) >= d->max_cycles)
 			return DS_LIMIT;
@@ -207,7 +208,7 @@ static void report_exits(struct dbg *d, const struct dbg_out *o)
 		return;
 	struct dbg_text t = { 0 };
 	int show = n > 12 ? 12 : (int)n;
-	dbg_exit_lines(d, show, &t);
+	dbg_exit_lines(d, show, 0, &t);
 	if (n > 12)
 		dbg_printf(o, 0, "(%llu %s, the last 12:)", (unsigned long long)n,
 			   d->is_vmm ? "exits" : "exceptions");

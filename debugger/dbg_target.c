@@ -68,7 +68,9 @@ static int con_source(void *ctx, uint8_t *buf, size_t max, int timeout_ms)
 	k->hungry = true;
 	if (!cc->d->poll)
 		return -1;         /* batch: nobody can type; the run stops (DS_INPUT) */
-	if (timeout_ms > 0) {  /* the TUI: a person may type; idle a little */
+	if (timeout_ms > 0 && cc->d->long_run) {
+		/* the TUI, continuing: a person may type; idle a little rather
+		 * than spin (a step must not: it runs a cycle at a time) */
 		struct timespec t = { 0, (timeout_ms < 10 ? timeout_ms : 10) * 1000000L };
 		nanosleep(&t, NULL);
 	}
@@ -95,8 +97,14 @@ void dbg_console_input(struct dbg *d, const char *bytes, size_t n)
 	d->changed = true;
 }
 
+int dbg_vm_count(const struct dbg *d) { return d->nvm; }
+int dbg_current_vm(const struct dbg *d) { return d->cur; }
+
 const char *dbg_console_text(const struct dbg *d, int vm, size_t *len, uint64_t *total)
 {
+	size_t dummy;
+	if (!len)
+		len = &dummy;
 	if (vm < 0 || vm >= d->nvm) {
 		*len = 0;
 		if (total)

@@ -54,7 +54,7 @@ static void view_regs(struct dbg *d, int cols, struct dbg_text *t)
 	struct dbg_regs r;
 	dbg_regs(d, &r);
 	const struct dbg_snap *b = before(d);
-	int per = cols && cols < 60 ? 2 : 4;
+	int per = !cols || cols >= 60 ? 4 : cols >= 45 ? 3 : 2;
 	for (int i = 0; i < 32; i += per) {
 		char line[DBG_LINE_MAX] = "";
 		size_t n = 0;
@@ -103,7 +103,7 @@ static void decode(enum cp0_reg r, uint32_t v, char *buf, size_t size)
 	}
 }
 
-static void view_cp0(struct dbg *d, bool real, int cols, struct dbg_text *t)
+static void view_cp0(struct dbg *d, bool real, int rows, int cols, struct dbg_text *t)
 {
 	const struct dbg_snap *b = real ? NULL : before(d);
 	const struct cpu *c = dbg_cpu(d);
@@ -113,7 +113,22 @@ static void view_cp0(struct dbg *d, bool real, int cols, struct dbg_text *t)
 	else
 		dbg_text_add(t, DBG_A_TITLE, "%sCP0%s, mode %s", d->is_vmm ? "virtual " : "",
 			     d->is_vmm ? "" : "", mode_names[dbg_mode(d)]);
+	/* In a short pane the registers an exception handler reads come first. */
+	static const int first[] = { CP0_STATUS, CP0_CAUSE, CP0_EPC, CP0_BADVADDR, CP0_ENTRYHI };
+	int order[CP0_NREGS], n = 0;
+	bool brief = rows > 0 && rows <= CP0_NREGS;
+	if (brief)
+		for (size_t k = 0; k < sizeof first / sizeof first[0]; k++)
+			order[n++] = first[k];
 	for (int i = 0; i < CP0_NREGS; i++) {
+		bool dup = false;
+		for (int k = 0; k < n && brief; k++)
+			dup |= order[k] == i;
+		if (!dup)
+			order[n++] = i;
+	}
+	for (int k = 0; k < n; k++) {
+		int i = order[k];
 		uint32_t v = real ? cpu_cp0_read(c, (enum cp0_reg)i) : dbg_cp0(d, (enum cp0_reg)i);
 		bool ch = b && i != CP0_COUNT && i != CP0_RANDOM && b->cp0[i] != v;
 		char dec[96], sym[80] = "";
@@ -199,15 +214,24 @@ static void view_disasm(struct dbg *d, int rows, int cols, struct dbg_text *t)
 
 /* ---- the exit (exception) log --------------------------------------------------------------------- */
 
-int dbg_exit_lines(struct dbg *d, int n, struct dbg_text *t)
+int dbg_exit_lines(struct dbg *d, int n, int cols, struct dbg_text *t)
 {
 	if (d->is_vmm) {
 		int k = vmm_exit_history(d->v, d->ring_buf, n);
 		for (int i = 0; i < k; i++) {
-			char line[DBG_LINE_MAX];
-			vmm_format_exit(&d->ring_buf[i], line, sizeof line);
-			bool mine = d->ring_buf[i].seq >= d->log_mark;
-			dbg_text_add(t, mine ? DBG_A_CHANGED : 0, "%s", line);
+			const struct vmm_exit_rec *r = &d->ring_buf[i];
+			char line[DBG_LINE_MAX], text[96] = "-";
+			unsigned attr = r->seq >= d->log_mark ? DBG_A_CHANGED : 0;
+			if (!cols || cols >= 90) {
+				vmm_format_exit(r, line, sizeof line);
+				dbg_text_add(t, attr, "%s", line);
+				continue;
+			}
+			/* narrow: cycle, kind, PC, instruction */
+			if (r->word || r->kind == VX_EMULATE || r->kind == VX_HYPERCALL)
+				dbg_disasm(d, r->word, r->pc, text, sizeof text);
+			dbg_text_add(t, attr, "%llu %s %08x %s", (unsigned long long)r->guest_cycle,
+				     vmm_exit_names[r->kind], r->pc, text);
 		}
 		return k;
 	}
@@ -220,6 +244,11 @@ int dbg_exit_lines(struct dbg *d, int n, struct dbg_text *t)
 		char text[96] = "-";
 		if (e->word)
 			dbg_disasm(d, e->word, e->pc, text, sizeof text);
+		if (cols && cols < 90) {
+			dbg_text_add(t, e->seq >= d->log_mark ? DBG_A_CHANGED : 0, "%llu %s %08x %s -> %08x",
+				     (unsigned long long)e->cycle, exc_name(e->code), e->pc, text, e->vector);
+			continue;
+		}
 		dbg_text_add(t, e->seq >= d->log_mark ? DBG_A_CHANGED : 0,
 			     "exc %llu %llu %s pc=%08x %08x %s from %s -> %08x%s%s",
 			     (unsigned long long)e->seq, (unsigned long long)e->cycle,
@@ -229,14 +258,18 @@ int dbg_exit_lines(struct dbg *d, int n, struct dbg_text *t)
 	return n;
 }
 
-static void view_exits(struct dbg *d, int rows, struct dbg_text *t)
+static void view_exits(struct dbg *d, int rows, int cols, struct dbg_text *t)
 {
 	struct cpu_exit x;
 	bool virq, pend = dbg_pending(d, &x, &virq);
 	int n = rows > 0 ? rows - 1 - pend : 20;
-	dbg_text_add(t, DBG_A_TITLE, d->is_vmm ? "exit seq vm cycle kind pc word instruction: what the VMM did"
-					      : "exc seq cycle cause pc word instruction from-mode -> vector");
-	if (n > 0 && !dbg_exit_lines(d, n, t))
+	if (cols && cols < 90)
+		dbg_text_add(t, DBG_A_TITLE, d->is_vmm ? "cycle kind pc instruction"
+						      : "cycle cause pc instruction -> vector");
+	else
+		dbg_text_add(t, DBG_A_TITLE, d->is_vmm ? "exit seq vm cycle kind pc word instruction: what the VMM did"
+						      : "exc seq cycle cause pc word instruction from-mode -> vector");
+	if (n > 0 && !dbg_exit_lines(d, n, cols, t))
 		dbg_text_add(t, DBG_A_DIM, "(none yet)");
 	if (pend) {
 		if (virq)
@@ -436,10 +469,10 @@ void dbg_view(struct dbg *d, enum dbg_view v, int rows, int cols, struct dbg_tex
 	dbg_text_clear(t);
 	switch (v) {
 	case DBG_V_REGS: view_regs(d, cols, t); break;
-	case DBG_V_CP0: view_cp0(d, true, cols, t); break;
-	case DBG_V_VCP0: view_cp0(d, false, cols, t); break;
+	case DBG_V_CP0: view_cp0(d, true, rows, cols, t); break;
+	case DBG_V_VCP0: view_cp0(d, false, rows, cols, t); break;
 	case DBG_V_DISASM: view_disasm(d, rows, cols, t); break;
-	case DBG_V_EXITS: view_exits(d, rows, t); break;
+	case DBG_V_EXITS: view_exits(d, rows, cols, t); break;
 	case DBG_V_TLB: view_tlb(d, false, rows, t); break;
 	case DBG_V_STLB: view_tlb(d, true, rows, t); break;
 	case DBG_V_VMS: view_vms(d, t); break;

@@ -8,13 +8,20 @@
  * and its lines; a vertical rule between neighbours), the output area (a
  * rule, then the newest lines of command output), the key hint (its own row
  * from 30 rows up, else on the output area's rule), the status line, the
- * command line.
- *   80x24 and up:           Disassembly | Registers; the changing pane
- *   120 columns and up:     Disassembly | Registers | vCP0; changing | Console
- *   ... and 40 rows and up: + Guest TLB | Shadow TLB (natively: TLB)
- *   fewer than 120 columns but 40 rows and up: the console in a band of its own
- * Below 14 rows of panes only the first band is shown, below 60 columns only
- * the disassembly, below 30x8 a "terminal too small" message.
+ * command line. The bands:
+ *   1  Disassembly | Registers [| Virtual CP0, from 120 columns if it fits]
+ *   2  the changing pane [| Virtual CP0 | Console, from 120 columns, as fit]
+ *   3  from 40 rows: Guest TLB | Shadow TLB | Console (natively TLB |
+ *      Console; below 120 columns the Console alone)
+ * Widths come from the views (their widest line at cols = 0): a pane that
+ * does not fit first goes if it is optional, then shrinks to its minimum;
+ * the disassembly, the changing pane and the console share what is left.
+ * Band 1 grows to show all the registers when the rows are there. With
+ * fewer than 12 rows for panes only band 1 shows, below 69 columns only the
+ * disassembly, below 30x8 "terminal too small".
+ * Inside a pane taller content scrolls to keep the PC's line centred, the
+ * newest lines of a log, or the changed lines in view; the rule then says
+ * which lines show ("5-13/17").
  *
  * Styles (line attributes of dbg.h): CURRENT reverse video over the whole
  * width, BREAK bold (+red), TRAP yellow (underlined in monochrome), CHANGED
@@ -30,7 +37,7 @@
 #define MIN_ROWS 8
 #define DISASM_MIN 38          /* columns the disassembly keeps next to the registers */
 
-enum { PAIR_RED = 1, PAIR_YELLOW, PAIR_GREEN, PAIR_CYAN };
+enum { PAIR_RED = 1, PAIR_YELLOW, PAIR_GREEN };
 static bool colour;
 
 void ui_style_init(struct ui *u)
@@ -43,7 +50,6 @@ void ui_style_init(struct ui *u)
 	init_pair(PAIR_RED, COLOR_RED, bg);
 	init_pair(PAIR_YELLOW, COLOR_YELLOW, bg);
 	init_pair(PAIR_GREEN, COLOR_GREEN, bg);
-	init_pair(PAIR_CYAN, COLOR_CYAN, bg);
 }
 
 static attr_t style(unsigned a)

@@ -38,7 +38,6 @@ struct ui_layout {
 #define UI_A_ECHO (1u << 30)
 
 /* VMs whose consoles are watched for output. */
-#define UI_MAX_VMS 16
 
 /* Lines kept in the output area (a ring). */
 #define UI_OUT_KEEP 2000
@@ -49,8 +48,9 @@ struct ui {
 	bool mono;
 	bool quit;               /* `quit` ran, or EOF on the command line */
 	bool executing;          /* inside dbg_exec */
-	bool running;            /* ... and the target runs (the poll was called) */
-	bool console_live;       /* the last command made the guest print: the changing pane shows the console */
+	bool running;            /* ... and the target has run for QUIET_MS (ui_main.c) */
+	bool console_live;       /* the last command made the guest print: the
+	                            changing pane shows the console */
 	long long exec_ms;       /* when the command started (ms, monotonic) */
 	uint64_t console_mark;   /* console bytes written (all VMs) when the command started */
 	struct ui_layout lay;
@@ -68,6 +68,9 @@ void ui_layout(struct ui *u);                /* for the screen's current size */
 void ui_draw_all(struct ui *u);              /* everything, then refresh */
 void ui_draw_running(struct ui *u);          /* status, output, console: during a run */
 void ui_draw_cmdline(struct ui *u);          /* the command line and cursor, then refresh */
+
+/* ---- ui_main.c ---- */
+/* A line (one per '\n' in text) at the end of the output area. */
 void ui_out_push(struct ui *u, unsigned attr, const char *text);
 
 /* ---- ui_line.c ---- */

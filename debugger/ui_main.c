@@ -72,14 +72,12 @@ static long long now_ms(void)
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* Console bytes written so far by all VMs (an index past the last VM gives
- * none). */
+/* Console bytes written so far by all VMs. */
 static uint64_t console_total(struct dbg *d)
 {
 	uint64_t sum = 0, t;
-	size_t len;
-	for (int vm = 0; vm < UI_MAX_VMS; vm++) {
-		dbg_console_text(d, vm, &len, &t);
+	for (int vm = 0; vm < dbg_vm_count(d); vm++) {
+		dbg_console_text(d, vm, NULL, &t);
 		sum += t;
 	}
 	return sum;
