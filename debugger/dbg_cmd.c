@@ -58,7 +58,7 @@ static const struct command table[] = {
 	  dbg_cmd_watch, false, NULL },
 	{ { "rwatch", "ADDR [LEN]", "M-r", true, "stop after a load from ADDR..ADDR+LEN-1 (LEN 4)", "" },
 	  dbg_cmd_rwatch, false, NULL },
-	{ { "info", "regs|cp0|vcp0|tlb|stlb|exits|vms|breaks|console|stats", "M-i", true,
+	{ { "info", "regs|cp0|vcp0|tlb|stlb|exits|vms|breaks|console|stats|disasm", "M-i", true,
 	    "print one of the views (the TUI also shows it in its lower pane)",
 	    "regs    general registers, HI, LO, PC (* = changed by the last command)\n"
 	    "cp0     the real CP0 (under the VMM: the VMM's own, with the guest's mode mapped)\n"
@@ -66,7 +66,8 @@ static const struct command table[] = {
 	    "tlb     the guest's virtual TLB (natively: the TLB)\n"
 	    "stlb    the real TLB, each entry's owner: the shadow TLB\n"
 	    "exits   the VM exit log (natively: the exceptions taken)\n"
-	    "vms     the VMs; breaks: breakpoints and watchpoints; console; stats" },
+	    "vms     the VMs; breaks: breakpoints and watchpoints; console; stats\n"
+	    "disasm  the instructions around the PC" },
 	  cmd_info, false, "i" },
 	{ { "x", "/N[i][p] ADDR", "M-x", true, "examine N words at ADDR (i: as instructions, p: ADDR is "
 	    "physical)", "Reads without side effects: an unmapped address is reported, never\n"
@@ -238,6 +239,8 @@ static enum dbg_result cmd_x(struct dbg *d, const char *args, const struct dbg_o
 	/* args is what followed "x": "/8i main" or " 0x1000" */
 	uint64_t n = 4;
 	bool insn = false, phys = false;
+	while (isspace((unsigned char)*args))
+		args++;                      /* "x /4 ADDR" as well as "x/4 ADDR" */
 	if (*args == '/') {
 		args++;
 		if (isdigit((unsigned char)*args)) {
@@ -395,7 +398,7 @@ static enum dbg_result cmd_help(struct dbg *d, const char *args, const struct db
 	}
 	dbg_printf(o, DBG_A_TITLE, "commands (key, name, arguments); Enter repeats a stepping command");
 	for (int i = 0; i < NCMDS; i++) {
-		char head[48];
+		char head[96];
 		snprintf(head, sizeof head, "%s %s", table[i].pub.name, table[i].pub.args);
 		dbg_printf(o, 0, "%-4s %-22s %s", table[i].pub.key, head, table[i].pub.summary);
 	}

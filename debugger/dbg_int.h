@@ -103,6 +103,8 @@ struct dbg {
 	struct dbg_snap before;                  /* state when the last run began  */
 
 	uint64_t log_mark;                       /* exits/exceptions when it began  */
+	struct { uint32_t pc; uint64_t insns; } skip[VMM_MAX_VMS];  /* each VM's
+						    instruction to step over  */
 	uint64_t max_cycles;                     /* natively; 0 none (VMM: its cfg) */
 
 	bool (*poll)(void *ctx);

@@ -157,7 +157,7 @@ enum dbg_result dbg_cmd_delete(struct dbg *d, const char *args, const struct dbg
 		n += d->nwp;
 		d->nwp = 0;
 		dbg_sync_points(d);
-		dbg_printf(o, 0, "deleted %d breakpoint%s and watchpoint%s", n, n == 1 ? "" : "s",
+		dbg_printf(o, 0, "deleted %d breakpoint%s or watchpoint%s", n, n == 1 ? "" : "s",
 			   n == 1 ? "" : "s");
 		return DBG_OK;
 	}

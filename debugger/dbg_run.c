@@ -88,11 +88,19 @@ bool dbg_starving(struct dbg *d)
  * rule); the state is kept to show what changes. */
 static void begin(struct dbg *d)
 {
-	struct dbg_regs r;
-	dbg_regs(d, &r);
+	/* every VM steps over the breakpoint it stands on (each VM's own
+	 * PC and instruction count: dbg_run_target loads the running VM's) */
+	int cur = d->cur;
+	for (d->cur = 0; d->cur < d->nvm; d->cur++) {
+		struct dbg_regs r;
+		dbg_regs(d, &r);
+		d->skip[d->cur].pc = r.pc;
+		d->skip[d->cur].insns = d->is_vmm ? r.insns : cpu_insns(dbg_cpu(d));
+	}
+	d->cur = cur;
 	d->cd.skip = true;
-	d->cd.skip_pc = r.pc;
-	d->cd.skip_insns = d->is_vmm ? r.insns : cpu_insns(dbg_cpu(d));
+	d->cd.skip_pc = d->skip[cur].pc;
+	d->cd.skip_insns = d->skip[cur].insns;
 	d->cd.hit = HIT_NONE;
 	dbg_snapshot(d, &d->before);
 	d->log_mark = d->is_vmm ? d->v->nexits : d->cd.nlog;
@@ -452,7 +460,7 @@ enum dbg_result dbg_cmd_continue(struct dbg *d, const char *args, const struct d
 {
 	if (*args)
 		return dbg_error(o, "continue takes no argument");
-	if (!dbg_alive(d))
+	if (dbg_finished(d) || (!d->is_vmm && !dbg_alive(d)))   /* (all VMs run) */
 		return cannot_run(d, o);
 	begin(d);
 	return finish(d, drive(d, false, true, DBG_CHUNK, NULL, NULL), o);

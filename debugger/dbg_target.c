@@ -491,8 +491,10 @@ enum dbg_stop dbg_run_target(struct dbg *d, uint64_t until, bool pause, bool all
 			if (vm->state != VM_RUNNING)
 				continue;
 			any = true;
+			d->cd.skip_pc = d->skip[i].pc;       /* this VM's own (begin()) */
+			d->cd.skip_insns = d->skip[i].insns;
 			uint64_t now = vm_clock(vm);
-			uint64_t q = v->cfg.quantum;
+			uint64_t q = v->cfg.quantum ? v->cfg.quantum : VMM_QUANTUM;
 			vmm_run_vm(v, vm, now < UINT64_MAX - q ? now + q : UINT64_MAX);
 			enum dbg_stop o = vm_outcome(d, vm);
 			if (o == DS_EXIT || o == DS_BREAK || o == DS_WATCH || o == DS_ERROR) {

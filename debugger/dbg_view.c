@@ -316,7 +316,7 @@ static void tlb_lines(struct dbg *d, const struct tlb *tl, const struct tlb *old
 		nvalid += entry_valid(&tl->e[i]);
 	bool only_valid = rows > 0 && rows < tl->n + 1;
 	dbg_text_add(t, DBG_A_TITLE, "%s  VPN2     ASID even       odd       %s",
-		     real ? "TLB" : "vTLB", real && d->is_vmm ? "owner" : "size");
+		     real || !d->is_vmm ? "TLB" : "vTLB", real && d->is_vmm ? "owner" : "size");
 	for (int i = 0; i < tl->n; i++) {
 		const struct tlb_entry *e = &tl->e[i];
 		bool ch = old && memcmp(e, &old->e[i], sizeof *e);

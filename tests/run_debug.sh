@@ -66,8 +66,9 @@ done
 
 # ---- equivalence: the debugger's stops change nothing the guest can see ----
 # The guest OS with "exit" typed at its shell: `trapeze run` against the
-# debugger stopping before and after each of the first 300 exits (natively:
-# exceptions), then at a breakpoint and a watchpoint, then running to the end.
+# debugger stopping before and after each of the first 150 exits (natively:
+# exceptions), then before the next MTC0 exit, 1000 single steps, then
+# running to the end.
 printf 'exit\n' > "$out/eq.in"
 {
 	echo "input exit"
