@@ -167,13 +167,9 @@ const char *dbg_parse_addr(const struct dbg *d, const char *s, uint32_t *out)
 			base = r.pc;
 		else {
 			for (int i = 0; i < 32; i++) {
-				static const char *const abi[32] = {
-					"zero", "at", "v0", "v1", "a0", "a1", "a2", "a3", "t0", "t1", "t2",
-					"t3", "t4", "t5", "t6", "t7", "s0", "s1", "s2", "s3", "s4", "s5",
-					"s6", "s7", "t8", "t9", "k0", "k1", "gp", "sp", "fp", "ra" };
 				char num[12];
 				snprintf(num, sizeof num, "%d", i);
-				if (!strcmp(name + 1, abi[i]) || !strcmp(name + 1, num))
+				if (!strcmp(name + 1, dbg_gpr_names[i]) || !strcmp(name + 1, num))
 					reg = i;
 			}
 			if (reg < 0) {

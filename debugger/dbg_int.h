@@ -140,9 +140,10 @@ int dbg_peek_insn(const struct dbg *d, uint32_t pc, uint32_t *w);
 const char *dbg_symbol(const struct dbg *d, uint32_t addr, char *buf, size_t size);
 /* Address of a symbol of the current VM's program; -1 if none. */
 int dbg_symbol_addr(const struct dbg *d, const char *name, uint32_t *addr);
-/* Whether the instruction word at pc traps (raises an exception, or exits
- * to the VMM) when executed in the current mode, and why ("CpU", ...). */
-const char *dbg_traps(const struct dbg *d, uint32_t pc, uint32_t word, bool at_pc);
+/* Whether the instruction word traps (raises an exception, or exits to the
+ * VMM) when executed in the current mode, and why ("CpU", ...); at_pc: it
+ * is the one at the PC, so its memory access can be predicted too. */
+const char *dbg_traps(const struct dbg *d, uint32_t word, bool at_pc);
 /* Something is waiting to be handled (paused before an exit). */
 bool dbg_paused(const struct dbg *d);
 /* The pending exit: code, pc, word, badvaddr; false if none. A virtual
@@ -208,6 +209,8 @@ const char *dbg_parse_addr(const struct dbg *d, const char *s, uint32_t *out);
 /* The instruction word at pc as llvm-objdump prints it, branch targets
  * named by the current VM's symbols, tabs as spaces. Returns buf. */
 char *dbg_disasm(const struct dbg *d, uint32_t word, uint32_t pc, char *buf, size_t size);
+/* ABI names of the GPRs ("zero", "at", "v0", ...). */
+extern const char *const dbg_gpr_names[32];
 /* Append a line to t. */
 void dbg_text_add(struct dbg_text *t, unsigned attr, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

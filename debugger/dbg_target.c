@@ -325,9 +325,8 @@ static unsigned mem_fault(const struct dbg *d, uint32_t word)
 	return exc;
 }
 
-const char *dbg_traps(const struct dbg *d, uint32_t pc, uint32_t word, bool at_pc)
+const char *dbg_traps(const struct dbg *d, uint32_t word, bool at_pc)
 {
-	(void)pc;
 	enum isa_op op = isa_decode(word);
 	const struct isa_insn *in = &isa_table[op];
 	if (op == ISA_OP_RESERVED)

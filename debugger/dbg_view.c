@@ -10,7 +10,7 @@
 #include "../isa/isa.h"
 #include "dbg_int.h"
 
-static const char *const abi[32] = {
+const char *const dbg_gpr_names[32] = {
 	"zero", "at", "v0", "v1", "a0", "a1", "a2", "a3", "t0", "t1", "t2", "t3", "t4", "t5",
 	"t6", "t7", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "t8", "t9", "k0", "k1",
 	"gp", "sp", "fp", "ra",
@@ -62,7 +62,7 @@ static void view_regs(struct dbg *d, int cols, struct dbg_text *t)
 		for (int j = i; j < i + per; j++) {
 			bool c = b && b->gpr[j] != r.gpr[j];
 			ch |= c;
-			n += (size_t)snprintf(line + n, sizeof line - n, "%4s %08x%c ", abi[j], r.gpr[j],
+			n += (size_t)snprintf(line + n, sizeof line - n, "%4s %08x%c ", dbg_gpr_names[j], r.gpr[j],
 					      c ? '*' : ' ');
 		}
 		dbg_text_add(t, ch ? DBG_A_CHANGED : 0, "%s", line);
@@ -111,8 +111,8 @@ static void view_cp0(struct dbg *d, bool real, int rows, int cols, struct dbg_te
 		dbg_text_add(t, DBG_A_TITLE, "real CP0 (the VMM's), real mode %s",
 			     mode_names[c->mode]);
 	else
-		dbg_text_add(t, DBG_A_TITLE, "%sCP0%s, mode %s", d->is_vmm ? "virtual " : "",
-			     d->is_vmm ? "" : "", mode_names[dbg_mode(d)]);
+		dbg_text_add(t, DBG_A_TITLE, "%sCP0, mode %s", d->is_vmm ? "virtual " : "",
+			     mode_names[dbg_mode(d)]);
 	/* In a short pane the registers an exception handler reads come first. */
 	static const int first[] = { CP0_STATUS, CP0_CAUSE, CP0_EPC, CP0_BADVADDR, CP0_ENTRYHI };
 	int order[CP0_NREGS], n = 0;
@@ -185,7 +185,7 @@ static void disasm_line(struct dbg *d, uint32_t a, const struct dbg_regs *r, int
 	}
 	char text[96];
 	dbg_disasm(d, w, a, text, sizeof text);
-	const char *why = dbg_traps(d, a, w, cur);
+	const char *why = dbg_traps(d, w, cur);
 	if (why)
 		attr |= DBG_A_TRAP;
 	char trap[32] = "";
@@ -399,8 +399,8 @@ static void view_breaks(struct dbg *d, struct dbg_text *t)
 	}
 	for (int i = 0; i < d->nwp; i++, n++)
 		dbg_text_add(t, 0, "%-4d %-11s 0x%08x  %-20s  %llu", d->wp[i].id,
-			     d->wp[i].on_read ? "rwatch" : "watch", d->wp[i].va,
-			     (char[24]){ 0 }, (unsigned long long)d->wp[i].hits);
+			     d->wp[i].on_read ? "rwatch" : "watch", d->wp[i].va, "",
+			     (unsigned long long)d->wp[i].hits);
 	if (!n)
 		dbg_text_add(t, DBG_A_DIM, "(no breakpoints or watchpoints)");
 }
@@ -534,7 +534,7 @@ void dbg_print_changes(struct dbg *d, const struct dbg_out *o)
 		dbg_printf(o, DBG_A_CHANGED, "  pc       %08x -> %08x", b->pc, now.pc), n++;
 	for (int i = 1; i < 32; i++)
 		if (b->gpr[i] != now.gpr[i])
-			dbg_printf(o, DBG_A_CHANGED, "  $%-7s %08x -> %08x", abi[i], b->gpr[i], now.gpr[i]), n++;
+			dbg_printf(o, DBG_A_CHANGED, "  $%-7s %08x -> %08x", dbg_gpr_names[i], b->gpr[i], now.gpr[i]), n++;
 	if (b->hi != now.hi)
 		dbg_printf(o, DBG_A_CHANGED, "  hi       %08x -> %08x", b->hi, now.hi), n++;
 	if (b->lo != now.lo)
