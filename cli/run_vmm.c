@@ -51,6 +51,11 @@ static int vm_outcome(const struct vm *vm, bool quiet_poweroff)
 			  vm->id, r->pc - 4);
 		return EXIT_DEADLOCK;
 	case VM_ERROR:
+		if (vm->lab_todo) {   /* a handout's stub: the student's code to write */
+			cli_error("vm%d: %s (the VM stopped at guest cycle %" PRIu64 ", pc 0x%08x; "
+				  "see labs/lab%d.md)", vm->id, vm->error, r->cycles, r->pc, vm->lab_todo);
+			return EXIT_GUEST;
+		}
 		cli_error("vm%d: guest error at guest cycle %" PRIu64 ": %s", vm->id, r->cycles,
 			  vm->error);
 		return EXIT_GUEST;

@@ -43,9 +43,15 @@ static void done(struct vm *vm, const struct cpu_exit *x, enum isa_op op, uint64
 /* TLBWI/TLBWR: the virtual entry changes, so its shadows go first. */
 static void tlb_write(struct vm *vm, unsigned index)
 {
+	/* LAB 2 BEGIN tlb_write */
 	int i = (int)(index % (unsigned)vm->tlb.n);
 	stlb_forget_ventry(vm->vmm, vm, i);
 	cp0_tlb_write(vm->cp0, &vm->tlb, (unsigned)i);
+	/* LAB 2 STUB
+	(void)index;
+	vm_lab_todo(vm, 2, "tlb_write");
+	*/
+	/* LAB 2 END */
 }
 
 /* TLBWR: the entry Random names at the guest clock t (the instruction's start). */
@@ -59,25 +65,37 @@ static void tlb_write_random(struct vm *vm, uint64_t t)
  * mode and (ERL) the address map may change: the real CPU follows. */
 static void eret(struct vm *vm)
 {
+	/* LAB 1 BEGIN eret */
 	struct cpu *c = &vm->vmm->cpu;
 	c->pc = cp0_eret(vm->cp0);
 	c->in_ds = false;
 	c->llbit = false;
 	vm_sync_real(vm);
+	/* LAB 1 STUB
+	vm_lab_todo(vm, 1, "eret");
+	*/
+	/* LAB 1 END */
 }
 
 /* MTC0 reg, value at guest clock t: the writable bits (cp0.def) and the
  * register's side effects, exactly as the MTC0 path applies them. */
 static void mtc0(struct vm *vm, enum cp0_reg reg, uint32_t value, uint64_t t)
 {
+	/* LAB 1 BEGIN mtc0 */
 	if (cp0_write(vm->cp0, &vm->tm, reg, value, t) & (CP0W_MODE | CP0W_FLUSH))
 		vm_sync_real(vm);
+	/* LAB 1 STUB
+	(void)reg; (void)value; (void)t;
+	vm_lab_todo(vm, 1, "mtc0");
+	*/
+	/* LAB 1 END */
 }
 
 /* ---- hypercalls (vmm/hypercall.h) ------------------------------------------------------- */
 
 static uint32_t hc_console_write(struct vm *vm, uint32_t va, uint32_t len)
 {
+	/* LAB 4 BEGIN hc_console_write */
 	uint8_t buf[HC_WRITE_MAX];
 	if (len > HC_WRITE_MAX)
 		len = HC_WRITE_MAX;
@@ -92,6 +110,12 @@ static uint32_t hc_console_write(struct vm *vm, uint32_t va, uint32_t len)
 	for (uint32_t i = 0; i < len; i++)
 		con->ops->write(con->st, HW_CONSOLE_DATA, 4, buf[i]);
 	return len;
+	/* LAB 4 STUB
+	(void)va; (void)len;
+	vm_lab_todo(vm, 4, "hc_console_write");
+	return (uint32_t)HC_ENOSYS;
+	*/
+	/* LAB 4 END */
 }
 
 /* HC_PV_PAGE: $a0 = the page's guest-virtual address as the guest's kernel
@@ -99,6 +123,7 @@ static uint32_t hc_console_write(struct vm *vm, uint32_t va, uint32_t len)
  * access: the guest only reads the page), 0 = off. Translated once, here. */
 static uint32_t hc_pv_page(struct vm *vm, uint32_t va)
 {
+	/* LAB 4 BEGIN hc_pv_page */
 	if (va == 0) {
 		vm->pv_page = GPA(VM_PV_OFF);
 		return 0;
@@ -110,6 +135,12 @@ static uint32_t hc_pv_page(struct vm *vm, uint32_t va)
 		return (uint32_t)HC_EFAULT;
 	vm->pv_page = v.pa;
 	return 0;
+	/* LAB 4 STUB
+	(void)va;
+	vm_lab_todo(vm, 4, "hc_pv_page");
+	return (uint32_t)HC_ENOSYS;
+	*/
+	/* LAB 4 END */
 }
 
 /* A hypercall served: the guest clock pays `cycles`, the call is counted
@@ -126,6 +157,7 @@ static void hc_record(struct vm *vm, const struct cpu_exit *x, uint32_t fn, uint
 /* `hypcall` (code 0): function in $v0, arguments in $a0.., result in $v0. */
 static void hypercall(struct vm *vm, const struct cpu_exit *x)
 {
+	/* LAB 4 BEGIN hypercall */
 	struct cpu *c = &vm->vmm->cpu;
 	uint32_t fn = c->gpr[2], a0 = c->gpr[4], a1 = c->gpr[5];
 	uint32_t ret = 0, slot = fn;     /* slot: the --stats counter */
@@ -146,6 +178,11 @@ static void hypercall(struct vm *vm, const struct cpu_exit *x)
 	c->gpr[2] = ret;
 	hc_record(vm, x, fn, COST_INSN);
 	cpu_skip_insn(c);
+	/* LAB 4 STUB
+	(void)x; (void)hc_console_write; (void)hc_pv_page;
+	vm_lab_todo(vm, 4, "hypercall");
+	*/
+	/* LAB 4 END */
 }
 
 /* `hypcall CODE`, CODE != 0: the exception-path calls, arguments in $k0/$k1,
@@ -156,6 +193,7 @@ static void hypercall(struct vm *vm, const struct cpu_exit *x)
  * with nothing done. */
 static void hypercall_x(struct vm *vm, const struct cpu_exit *x, uint64_t t)
 {
+	/* LAB 4 BEGIN hypercall_x */
 	struct cpu *c = &vm->vmm->cpu;
 	unsigned code = HYPCODE(x->word);
 	uint32_t k0 = c->gpr[26], k1 = c->gpr[27];
@@ -188,6 +226,11 @@ static void hypercall_x(struct vm *vm, const struct cpu_exit *x, uint64_t t)
 	}
 	eret(vm);
 	hc_record(vm, x, 0, COST_ERET);
+	/* LAB 4 STUB
+	(void)x; (void)t; (void)hc_record;
+	vm_lab_todo(vm, 4, "hypercall_x");
+	*/
+	/* LAB 4 END */
 }
 
 /* ---- the privileged instructions ------------------------------------------------------------ */
@@ -198,24 +241,33 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
 	uint32_t w = x->word;
 	enum isa_op op = isa_decode(w);
 	uint64_t t = c->cycles;       /* the guest clock as the instruction starts */
-	int r;
 
+	/* LAB 1 BEGIN vm_emulate_priv (who may use CP0) */
 	if (!vcp0_usable(vm)) {
 		/* the bare machine raises CpU here too */
 		vm_reflect(vm, EXC_CPU, x->pc, x->bd, 0, false, COST_INSN + COST_EXC_ENTRY);
 		return;
 	}
+	/* LAB 1 STUB
+	(void)vcp0_usable;
+	vm_lab_todo(vm, 1, "vm_emulate_priv");
+	return;
+	*/
+	/* LAB 1 END */
 	switch (op) {
-	case ISA_OP_MFC0:
-		r = cp0_find(RD(w), SEL(w));
+	/* LAB 1 BEGIN vm_emulate_priv (the CP0 instructions) */
+	case ISA_OP_MFC0: {
+		int r = cp0_find(RD(w), SEL(w));
 		set_rt(c, w, r < 0 ? 0 : cp0_read(vm->cp0, &vm->tm, (unsigned)vm->tlb.n,
 						   vm->irq_lines, (enum cp0_reg)r, t));
 		break;
-	case ISA_OP_MTC0:
-		r = cp0_find(RD(w), SEL(w));
+	}
+	case ISA_OP_MTC0: {
+		int r = cp0_find(RD(w), SEL(w));
 		if (r >= 0)
 			mtc0(vm, (enum cp0_reg)r, c->gpr[RT(w)], t);
 		break;
+	}
 	case ISA_OP_DI:
 	case ISA_OP_EI:
 		set_rt(c, w, vm->cp0[CP0_STATUS]);
@@ -233,6 +285,15 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
 		break;
 	case ISA_OP_CACHE:         /* no caches: a no-op, as on the bare machine */
 		break;
+	/* LAB 1 STUB
+	case ISA_OP_MFC0: case ISA_OP_MTC0: case ISA_OP_DI: case ISA_OP_EI:
+	case ISA_OP_ERET: case ISA_OP_WAIT: case ISA_OP_CACHE:
+		(void)t; (void)set_rt;
+		vm_lab_todo(vm, 1, "vm_emulate_priv");
+		return;
+	*/
+	/* LAB 1 END */
+	/* LAB 2 BEGIN vm_emulate_priv (the TLB instructions) */
 	case ISA_OP_TLBR:
 		if (cp0_tlb_read(vm->cp0, &vm->tlb))
 			vm_sync_real(vm);
@@ -249,6 +310,12 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
 			return;
 		}
 		break;
+	/* LAB 2 STUB
+	case ISA_OP_TLBR: case ISA_OP_TLBWI: case ISA_OP_TLBWR: case ISA_OP_TLBP:
+		vm_lab_todo(vm, 2, "vm_emulate_priv (TLB instructions)");
+		return;
+	*/
+	/* LAB 2 END */
 	case ISA_OP_HYPCALL:       /* any code: the same mode rule */
 		if (vm_mode(vm) != MODE_KERNEL) {  /* usable through CU0: RI, as on the bare machine */
 			vm_reflect(vm, EXC_RI, x->pc, x->bd, 0, false, COST_INSN + COST_EXC_ENTRY);
@@ -272,6 +339,7 @@ void vm_emulate_priv(struct vm *vm, const struct cpu_exit *x)
  * registers HWREna enables; others raise RI. */
 void vm_emulate_ri(struct vm *vm, const struct cpu_exit *x)
 {
+	/* LAB 1 BEGIN vm_emulate_ri */
 	struct cpu *c = &vm->vmm->cpu;
 	uint32_t w = x->word;
 	unsigned r = RD(w);
@@ -289,4 +357,9 @@ void vm_emulate_ri(struct vm *vm, const struct cpu_exit *x)
 	}
 	set_rt(c, w, v);
 	done(vm, x, ISA_OP_RDHWR, COST_INSN);
+	/* LAB 1 STUB
+	(void)x;
+	vm_lab_todo(vm, 1, "vm_emulate_ri");
+	*/
+	/* LAB 1 END */
 }

@@ -68,6 +68,7 @@ bool vmm_handle_exit(struct vmm *m, struct vm *vm)
  * line: a VM without a PV page pays one branch in vm_reflect. */
 static __attribute__((noinline)) void pv_write(struct vm *vm)
 {
+	/* LAB 4 BEGIN pv_write */
 	static const struct { uint8_t off, reg; } pv[] = {
 		{ PV_EPC, CP0_EPC }, { PV_CAUSE, CP0_CAUSE }, { PV_STATUS, CP0_STATUS },
 		{ PV_BADVADDR, CP0_BADVADDR }, { PV_ENTRYHI, CP0_ENTRYHI },
@@ -85,6 +86,10 @@ static __attribute__((noinline)) void pv_write(struct vm *vm)
 			p[pv[i].off + b] = (uint8_t)(v >> 8 * b);
 	}
 	vm_ram_written(vm, vm->pv_page, PV_SIZE);
+	/* LAB 4 STUB
+	vm_lab_todo(vm, 4, "pv_write");
+	*/
+	/* LAB 4 END */
 }
 
 void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t badvaddr,
@@ -94,6 +99,7 @@ void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t bad
 	const struct cpu_exit *x = &c->exit;
 	bool fetch = x->fetch && x->pc == pc && code != EXC_INT;
 
+	/* LAB 1 BEGIN vm_reflect */
 	vm->reflected[code]++;
 	cpu_charge(c, cost, false);       /* what the bare machine's entry costs */
 	c->resume_ld = 0;                 /* nothing completed: no load-use stall */
@@ -102,9 +108,15 @@ void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t bad
 	 * rule, used by the real CPU too. */
 	c->pc = cp0_exception_entry(vm->cp0, code, 0, pc, bd, badvaddr, refill);
 	c->in_ds = false;
+	vm_sync_real(vm);                 /* EXL = 1: virtual kernel mode */
+	/* LAB 1 STUB
+	(void)code; (void)pc; (void)bd; (void)badvaddr; (void)refill; (void)cost;
+	vm_lab_todo(vm, 1, "vm_reflect");
+	return;
+	*/
+	/* LAB 1 END */
 	if (__builtin_expect(vm->pv_page.v != VM_PV_OFF, 0))
 		pv_write(vm);             /* paravirtual guests: the registers in RAM */
-	vm_sync_real(vm);                 /* EXL = 1: virtual kernel mode */
 	vmm_record(vm, code == EXC_INT ? VX_VIRQ : VX_REFLECT, code == EXC_INT ? EXC_INT : x->code,
 		   code, pc, code == EXC_INT ? 0 : x->word, badvaddr, (uint32_t)cost,
 		   code == EXC_INT ? VCOST_VIRQ : VCOST_REFLECT);
@@ -119,9 +131,14 @@ void vm_reflect(struct vm *vm, unsigned code, uint32_t pc, bool bd, uint32_t bad
 
 void vm_deliver_irq(struct vm *vm)
 {
+	/* LAB 3 BEGIN vm_deliver_irq */
 	struct cpu *c = &vm->vmm->cpu;
 	vm->waiting = false;
 	vm_reflect(vm, EXC_INT, c->pc, false, 0, false, COST_EXC_ENTRY);
+	/* LAB 3 STUB
+	vm_lab_todo(vm, 3, "vm_deliver_irq");
+	*/
+	/* LAB 3 END */
 }
 
 /* ---- the record ------------------------------------------------------------------------------------ */
@@ -148,6 +165,7 @@ const struct vmm_decoded *vmm_decode_slow(struct vmm *m, uint32_t word)
  * one of those (emulate.c does the rest, by the same rules). */
 static inline bool fast_cp0_move(struct vm *vm, const struct cpu_exit *x)
 {
+	/* LAB 1 BEGIN fast_cp0_move (optional: the stub's "false" is correct, only slower) */
 	struct cpu *c = &vm->vmm->cpu;
 	const struct vmm_decoded *dc = vmm_decode(vm->vmm, x->word);
 	if (dc->row < 0 || vm->mode != MODE_KERNEL)
@@ -168,4 +186,9 @@ static inline bool fast_cp0_move(struct vm *vm, const struct cpu_exit *x)
 	vmm_record(vm, VX_EMULATE, EXC_CPU, dc->op, x->pc, x->word, 0, COST_INSN, VCOST_EMULATE);
 	cpu_skip_insn(c);
 	return true;
+	/* LAB 1 STUB
+	(void)vm; (void)x;
+	return false;
+	*/
+	/* LAB 1 END */
 }

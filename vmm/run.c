@@ -30,9 +30,18 @@ static uint64_t vtimer_deadline(const struct vm *vm)
 	return cp0_timer_pending(&vm->tm, vm->vmm->cpu.cycles) ? UINT64_MAX : vm->tm.timer_at;
 }
 
-static bool irq_pending(const struct vm *vm)
+/* Would the bare machine take an interrupt now (at a boundary)? The
+ * virtual Status (IE, EXL, ERL, IM), Cause.IP from the virtual device
+ * lines and the virtual timer, at the guest clock. */
+static bool irq_pending(struct vm *vm)
 {
+	/* LAB 3 BEGIN irq_pending */
 	return cp0_interrupt_pending(vm->cp0, &vm->tm, vm->irq_lines, vm->vmm->cpu.cycles);
+	/* LAB 3 STUB
+	vm_lab_todo(vm, 3, "irq_pending");
+	return false;
+	*/
+	/* LAB 3 END */
 }
 
 static void trace_insn(struct vm *vm)
@@ -117,6 +126,7 @@ void vmm_finish_paused(struct vmm *m, struct vm *vm)
  * it. Returns false when nothing ever can. */
 static bool idle(struct vm *vm, uint64_t until)
 {
+	/* LAB 3 BEGIN idle */
 	struct cpu *c = &vm->vmm->cpu;
 	uint64_t to = c->cycles;
 	switch (machine_wait_rule(vm->cp0[CP0_STATUS], vm_cp0_read(vm, CP0_CAUSE),
@@ -133,6 +143,12 @@ static bool idle(struct vm *vm, uint64_t until)
 	if (to > c->cycles)
 		cpu_charge(c, to - c->cycles, false);     /* idle time */
 	return true;
+	/* LAB 3 STUB
+	(void)until; (void)vtimer_deadline;
+	vm_lab_todo(vm, 3, "idle");
+	return true;
+	*/
+	/* LAB 3 END */
 }
 
 void vmm_run_vm(struct vmm *m, struct vm *vm, uint64_t until)

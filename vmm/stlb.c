@@ -31,6 +31,7 @@ static void clear_entry(struct vmm *m, int i)
 
 uint8_t stlb_asid(struct vmm *m, struct vm *vm, unsigned key)
 {
+	/* LAB 2 BEGIN stlb_asid */
 	if (vm->rasid[key])
 		return vm->rasid[key];
 	/* Take the next real ASID round-robin (1..255; 0 is never used), taking
@@ -48,10 +49,17 @@ uint8_t stlb_asid(struct vmm *m, struct vm *vm, unsigned key)
 	m->asid_owner[a].key = (uint16_t)key;
 	vm->rasid[key] = (uint8_t)a;
 	return (uint8_t)a;
+	/* LAB 2 STUB
+	(void)m; (void)key;
+	vm_lab_todo(vm, 2, "stlb_asid");
+	return 1;
+	*/
+	/* LAB 2 END */
 }
 
 void stlb_fill(struct vmm *m, struct vm *vm, gva_t va, const struct vxlate *x)
 {
+	/* LAB 2 BEGIN stlb_fill */
 	struct cpu *c = &m->cpu;
 	uint32_t gpage = x->pa.v >> 12;
 	mpa_t mpa = MPA(vm->pmap[gpage] << 12);
@@ -77,10 +85,16 @@ void stlb_fill(struct vmm *m, struct vm *vm, gva_t va, const struct vxlate *x)
 	m->owner[i].vidx[half] = (int16_t)x->vidx;
 	m->shadow_writes++;
 	cpu_flush_caches(c);
+	/* LAB 2 STUB
+	(void)m; (void)va; (void)x; (void)clear_entry;
+	vm_lab_todo(vm, 2, "stlb_fill");
+	*/
+	/* LAB 2 END */
 }
 
 void stlb_forget_ventry(struct vmm *m, struct vm *vm, int vidx)
 {
+	/* LAB 2 BEGIN stlb_forget_ventry */
 	bool any = false;
 	for (int i = 0; i < m->cpu.tlb.n; i++) {
 		struct stlb_owner *o = &m->owner[i];
@@ -97,4 +111,9 @@ void stlb_forget_ventry(struct vmm *m, struct vm *vm, int vidx)
 	}
 	if (any)
 		cpu_flush_caches(&m->cpu);
+	/* LAB 2 STUB
+	(void)m; (void)vidx;
+	vm_lab_todo(vm, 2, "stlb_forget_ventry");
+	*/
+	/* LAB 2 END */
 }

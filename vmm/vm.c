@@ -105,6 +105,14 @@ void vm_stop(struct vm *vm, const char *fmt, ...)
 	vmm_record(vm, VX_STOP, c->exit.code, 0, c->pc, c->exit.word, c->exit.badvaddr, 0, 0);
 }
 
+void vm_lab_todo(struct vm *vm, int lab, const char *what)
+{
+	if (vm->state != VM_RUNNING)
+		return;               /* the first stub reached is the one reported */
+	vm_stop(vm, "lab %d: not implemented: %s", lab, what);
+	vm->lab_todo = lab;
+}
+
 /* ---- virtual devices: the machine's devices on this VM's host --------------------------- */
 
 static uint64_t host_now(struct dev_host *h)

@@ -170,6 +170,7 @@ static void load_use(struct vm *vm, const struct cpu_exit *x, unsigned r)
 
 void vm_emulate_mem(struct vm *vm, const struct cpu_exit *x, enum vmm_exit_kind kind)
 {
+	/* LAB 3 BEGIN vm_emulate_mem */
 	struct cpu *c = &vm->vmm->cpu;
 	uint32_t w = x->word;
 	enum isa_op op = isa_decode(w);
@@ -243,12 +244,18 @@ void vm_emulate_mem(struct vm *vm, const struct cpu_exit *x, enum vmm_exit_kind 
 	return;
 bus_error:
 	vm_reflect(vm, EXC_DBE, x->pc, x->bd, ea, false, COST_INSN + COST_EXC_ENTRY);
+	/* LAB 3 STUB
+	(void)x; (void)kind; (void)gp_read; (void)gp_write; (void)xlate_or_reflect; (void)load_use;
+	vm_lab_todo(vm, 3, "vm_emulate_mem");
+	*/
+	/* LAB 3 END */
 }
 
 /* ---- the two kinds of memory exit ------------------------------------------------------------- */
 
 void vm_tlb_exit(struct vm *vm, const struct cpu_exit *x)
 {
+	/* LAB 2 BEGIN vm_tlb_exit */
 	uint32_t va = x->badvaddr;
 	enum cpu_access acc = x->fetch ? ACC_FETCH : x->code == EXC_TLBL ? ACC_LOAD : ACC_STORE;
 	struct vxlate v = vm_translate(vm, GVA(va), acc);
@@ -274,10 +281,16 @@ void vm_tlb_exit(struct vm *vm, const struct cpu_exit *x)
 	stlb_fill(vm->vmm, vm, GVA(va), &v);
 	vmm_record(vm, x->code == EXC_MOD ? VX_DIRTY : VX_FILL, x->code, 0, x->pc, x->word, va, 0,
 		   x->code == EXC_MOD ? VCOST_DIRTY : VCOST_FILL);
+	/* LAB 2 STUB
+	(void)x;
+	vm_lab_todo(vm, 2, "vm_tlb_exit");
+	*/
+	/* LAB 2 END */
 }
 
 void vm_address_exit(struct vm *vm, const struct cpu_exit *x)
 {
+	/* LAB 3 BEGIN vm_address_exit */
 	uint32_t va = x->badvaddr;
 	/* Outside virtual kernel mode the real mode has the same segment and
 	 * alignment rules as the virtual one: the fault is the guest's. */
@@ -300,4 +313,9 @@ void vm_address_exit(struct vm *vm, const struct cpu_exit *x)
 		vm_reflect(vm, x->code, x->pc, x->bd, va, false, COST_INSN + COST_EXC_ENTRY);
 	else
 		vm_emulate_mem(vm, x, VX_KSEG);
+	/* LAB 3 STUB
+	(void)x; (void)access_size;
+	vm_lab_todo(vm, 3, "vm_address_exit");
+	*/
+	/* LAB 3 END */
 }

@@ -79,6 +79,7 @@ struct vm {
 	enum vm_state state;
 	uint32_t exit_status;
 	char error[200];
+	int lab_todo;            /* VM_ERROR from a lab handout's stub: the lab's number */
 
 	/* --- the vCPU: virtual CP0 (same registers, masks and rules as the
 	 * real one: machine/cp0.h) and virtual TLB, living by the guest clock */
