@@ -8,6 +8,9 @@
 #   make test       every test, plain and under ASan+UBSan; ends "N passed, N failed"
 #   make test-unit, test-isa, test-asm, test-cli    one suite, plain build only
 #   make bench      speed figures (simulated MIPS, exception round trip)
+#   make handout LAB=n OUT=DIR   the student tree of lab n (labs/README.md)
+#   make grade LAB=n [TREE=DIR] [HIDDEN=DIR] [JSON=FILE] [JUNIT=FILE]
+#                   grade lab n (the student files of TREE, default this tree)
 #   make clean
 #
 # BUILD=dir picks the build directory; SAN=1 builds with ASan+UBSan.
@@ -36,7 +39,8 @@ ISA_TESTS  = $(patsubst tests/isa/%.c,$(BUILD)/tests/isa/%,$(wildcard tests/isa/
 .DEFAULT_GOAL := all
 include guestos/guestos.mk
 
-.PHONY: all deps run run-demo test test-one test-unit test-isa test-asm test-cli bench clean
+.PHONY: all deps run run-demo test test-one test-unit test-isa test-asm test-cli bench clean \
+	handout grade
 all: $(BUILD)/trapeze $(GEN) $(GUESTOS) | deps
 
 deps:
@@ -115,6 +119,19 @@ test-cli: all
 # ---- benchmarks -------------------------------------------------------------------
 bench: all $(GUESTOS_PV)
 	@bench/run.sh $(BUILD)
+
+# ---- labs (labs/README.md) ----------------------------------------------------------
+handout: | deps
+	@if [ -z "$(LAB)" ] || [ -z "$(OUT)" ]; then \
+		echo "usage: make handout LAB=n OUT=DIR" >&2; exit 2; fi
+	@labs/handout "$(LAB)" "$(OUT)"
+
+grade: | deps
+	@if [ -z "$(LAB)" ]; then \
+		echo "usage: make grade LAB=n [TREE=DIR] [HIDDEN=DIR] [JSON=FILE] [JUNIT=FILE]" >&2; \
+		exit 2; fi
+	@labs/grade "$(LAB)" $(if $(TREE),--tree "$(TREE)") $(if $(HIDDEN),--hidden "$(HIDDEN)") \
+		$(if $(JSON),--json "$(JSON)") $(if $(JUNIT),--junit "$(JUNIT)")
 
 clean:
 	rm -rf build build-asan

@@ -17,6 +17,7 @@ student files: the grader takes exactly those from a student's tree.
 """
 import os
 import re
+import subprocess
 
 MARKER = re.compile(r'^\s*/\* LAB (\d+) (BEGIN|STUB|END)\b(.*)$')
 MARKED_DIRS = ('vmm',)          # where reference code may sit
@@ -127,3 +128,24 @@ def labs(top):
 def student_files(top, lab):
     """Lab's student files: those holding its regions, in order."""
     return sorted({r.path for r in regions(top, lab)})
+
+
+def tree_files(top):
+    """Relative paths of the tree's files: git's list in a checkout (so no
+    build output or stray files), else everything outside build*/."""
+    try:
+        out = subprocess.run(['git', '-C', top, 'ls-files', '-z', '--cached', '--others',
+                              '--exclude-standard'], capture_output=True,
+                             check=True).stdout.decode()
+        files = [f for f in out.split('\0') if f and os.path.isfile(os.path.join(top, f))]
+        if files:
+            return files
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    files = []
+    for d, dirs, names in os.walk(top):
+        rel = os.path.relpath(d, top)
+        dirs[:] = sorted(x for x in dirs if x not in {'.git'} and
+                         not (rel == '.' and x.startswith('build')))
+        files += [os.path.normpath(os.path.join(rel, n)) for n in sorted(names)]
+    return files
