@@ -198,8 +198,12 @@ static void stop_text(struct dbg *d, enum dbg_stop s)
 		snprintf(b, n, "the guest waits for console input (give it with: input TEXT)");
 		break;
 	case DS_ERROR:
-		snprintf(b, n, "guest error: %.180s",
-			 d->is_vmm ? dbg_vm(d)->error : d->m->cpu.guest_error);
+		if (d->is_vmm && dbg_vm(d)->lab_todo)    /* a handout's stub (labs/) */
+			snprintf(b, n, "%.180s: the code to write (labs/lab%d.md)", dbg_vm(d)->error,
+				 dbg_vm(d)->lab_todo);
+		else
+			snprintf(b, n, "guest error: %.180s",
+				 d->is_vmm ? dbg_vm(d)->error : d->m->cpu.guest_error);
 		break;
 	default:
 		snprintf(b, n, "%s", stop_names[s]);

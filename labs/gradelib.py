@@ -379,7 +379,7 @@ class Grader:
         if r.ok and r.status == ws:
             score += 0.2 if pats else 0.5
         elif r.ok:
-            why.append(f"exit status {r.status}, want {ws}")
+            why.append(status_words(r.status, ws, 'want'))
         if pats and r.ok:
             lines = r.err.split('\n')
             miss = [p for p in pats if not any(re.search(p, l) for l in lines)]
@@ -420,6 +420,14 @@ def pv_filter(text):
             continue
         out.append(line)
     return '\n'.join(out)
+
+
+def status_words(got, want, whose):
+    """An exit status that differs, in words (run's exit statuses: trapeze run --help)."""
+    what = {124: ' (the cycle limit: the guest never finished under your VMM)',
+            4: ' (the VM was stopped: see "trapeze said")',
+            3: ' (the guest waits for an interrupt that can never come)'}.get(got, '')
+    return f"exit status {got}{what}, {whose} {want}"
 
 
 def first_diff(want, got):
@@ -465,7 +473,7 @@ def compare(nat, vmm, out_filter=None, clock=True, weights=(0.6, 0.2, 0.2)):
     if vmm.ok and vmm.status == nat.status:
         credit += w_status
     elif vmm.ok:
-        why.append(f"exit status {vmm.status}, the bare machine's {nat.status}")
+        why.append(status_words(vmm.status, nat.status, "the bare machine's"))
     if clock:
         nc, vc = guest_clock(nat, False), guest_clock(vmm, True)
         if vmm.ok and nc == vc and None not in nc:
@@ -475,8 +483,8 @@ def compare(nat, vmm, out_filter=None, clock=True, weights=(0.6, 0.2, 0.2)):
                        f"machine's {nc[0]} and {nc[1]}")
     if why:
         msg = [l for l in vmm.err.split('\n') if l.startswith('trapeze:')]
-        if msg:
-            why.append('trapeze said: ' + ' / '.join(msg[:3]))
+        if msg:      # first: the VMM's own account (a stub, a guest error)
+            why.insert(1 if vmm.failure() else 0, ' / '.join(msg[:3]))
         why.append(f"run: {vmm.cmd}")
         why.append(f"oracle: {nat.cmd}")
     return credit, why
