@@ -7,6 +7,7 @@
 #                   paravirtual kernel)
 #   make test       every test, plain and under ASan+UBSan; ends "N passed, N failed"
 #   make test-unit, test-isa, test-asm, test-cli    one suite, plain build only
+#   make test-labs  the lab tools: handouts, the grader, the Gradescope autograder
 #   make bench      speed figures (simulated MIPS, exception round trip)
 #   make handout LAB=n OUT=DIR   the student tree of lab n (labs/README.md)
 #   make grade LAB=n [TREE=DIR] [HIDDEN=DIR] [JSON=FILE] [JUNIT=FILE]
@@ -39,7 +40,7 @@ ISA_TESTS  = $(patsubst tests/isa/%.c,$(BUILD)/tests/isa/%,$(wildcard tests/isa/
 .DEFAULT_GOAL := all
 include guestos/guestos.mk
 
-.PHONY: all deps run run-demo test test-one test-unit test-isa test-asm test-cli bench clean \
+.PHONY: all deps run run-demo test test-one test-unit test-isa test-asm test-cli test-labs bench clean \
 	handout grade
 all: $(BUILD)/trapeze $(GEN) $(GUESTOS) | deps
 
@@ -115,6 +116,8 @@ test-asm: all
 	@tests/run_asm.sh $(BUILD)/trapeze $(BUILD)/tests/asm
 test-cli: all
 	@for t in tests/cli/*.sh; do $$t $(BUILD)/trapeze $(BUILD); done
+test-labs: all $(GUESTOS_PV)
+	@tests/run_labs.sh $(BUILD)
 
 # ---- benchmarks -------------------------------------------------------------------
 bench: all $(GUESTOS_PV)

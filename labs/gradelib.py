@@ -157,11 +157,16 @@ class Grader:
         notes, now = [], time.time() + 2
         for rel in files:
             cands = [os.path.join(student, rel), os.path.join(student, os.path.basename(rel))]
-            src = next((c for c in cands if os.path.isfile(c)), None)
+            src = next((c for c in cands if os.path.lexists(c)), None)
             dst = os.path.join(self.tree, rel)
-            if src is None:
+            if src is not None and (os.path.islink(src) or not os.path.isfile(src)):
+                notes.append(f"note: {self.show(src)} is a symbolic link or not a plain "
+                             f"file: not taken; the handout's stubs are graded in its place")
+                src = None
+            elif src is None:
                 notes.append(f"note: no {rel} in the student's tree: the handout's stubs "
                              f"are graded in its place")
+            if src is None:
                 with open(os.path.join(self.top, rel)) as f:
                     text = f.read()
                 with open(dst, 'w') as f:
@@ -522,11 +527,13 @@ def format_table(results):
 
 def write_json(path, results, head, total):
     import json
+    hidden = any(r.test.visibility != 'visible' for r in results)
     doc = {
         'score': round(total, 2),
         'output': head,
         'visibility': 'visible',
-        'stdout_visibility': 'visible',
+        # the printed table lists every test: with hidden ones, students must not see it
+        'stdout_visibility': 'hidden' if hidden else 'visible',
         'tests': [{
             'name': r.test.name,
             'score': r.score,

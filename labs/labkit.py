@@ -149,3 +149,34 @@ def tree_files(top):
                          not (rel == '.' and x.startswith('build')))
         files += [os.path.normpath(os.path.join(rel, n)) for n in sorted(names)]
     return files
+
+
+def strip(text, regions, lab):
+    """text with the reference code of lab's regions replaced by the stub,
+    markers kept: a trusted tree for grading that holds no solution (the
+    grader still finds the lab's student files and stubs)."""
+    lines = text.split('\n')
+    out, skip_to = [], 0
+    by_begin = {r.begin: r for r in regions if r.lab == lab}
+    for no, line in enumerate(lines, 1):
+        if no <= skip_to:
+            continue
+        r = by_begin.get(no)
+        if r is None:
+            out.append(line)
+            continue
+        indent = line[:len(line) - len(line.lstrip())]
+        out += [line] + r.stub + [f"{indent}/* LAB {lab} STUB"] + r.stub + \
+            [f"{indent}*/", f"{indent}/* LAB {lab} END */"]
+        skip_to = r.end
+    return '\n'.join(out)
+
+
+def strip_tree(top, lab):
+    """Strip lab's reference code from the tree at top, in place (labs/gradescope/setup.sh)."""
+    for rel in student_files(top, lab):
+        path = os.path.join(top, rel)
+        with open(path) as f:
+            text = f.read()
+        with open(path, 'w') as f:
+            f.write(strip(text, parse(rel, text), lab))

@@ -12,7 +12,7 @@ import time
 
 
 class Limits:
-    def __init__(self, wall=60.0, memory=2 << 30, output=1 << 20):
+    def __init__(self, wall=60.0, memory=768 << 20, output=1 << 20):
         self.wall, self.memory, self.output = wall, memory, output
 
 

@@ -3,7 +3,7 @@
 # As root it installs what is missing with apt-get (non-interactive); as
 # anyone else it prints the exact command and fails. Quiet when all is there.
 set -eu
-PKGS="build-essential pkg-config libreadline-dev libncurses-dev llvm lld tmux"
+PKGS="build-essential pkg-config libreadline-dev libncurses-dev llvm lld tmux python3"
 missing=""
 have() { command -v "$1" >/dev/null 2>&1; }
 hdr() { printf '#include <%s>\n' "$1" | cc -E -x c - >/dev/null 2>&1; }
@@ -14,6 +14,7 @@ have llvm-mc     || missing="$missing llvm"
 have llvm-objdump || missing="$missing llvm"
 have ld.lld      || missing="$missing lld"
 have tmux        || missing="$missing tmux"
+have python3     || missing="$missing python3"
 if have cc; then
 	hdr readline/readline.h || missing="$missing libreadline-dev"
 	hdr ncurses.h           || missing="$missing libncurses-dev"
