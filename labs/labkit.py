@@ -84,23 +84,27 @@ def parse(path, text):
     return regions
 
 
-def cut(text, regions, lab):
-    """text with lab's regions replaced by their stubs (other labs' kept)."""
-    lines = text.split('\n')
+def _rewrite(text, regions, lab, replace):
+    """text with each of lab's regions (BEGIN to END) replaced by
+    replace(region, begin_line, indent), a list of lines."""
     out, skip_to = [], 0
     by_begin = {r.begin: r for r in regions if r.lab == lab}
-    for no, line in enumerate(lines, 1):
+    for no, line in enumerate(text.split('\n'), 1):
         if no <= skip_to:
             continue
         r = by_begin.get(no)
         if r is None:
             out.append(line)
             continue
-        indent = line[:len(line) - len(line.lstrip())]
-        out.append(f"{indent}/* LAB {lab} TODO: {r.what} (labs/lab{lab}.md) */")
-        out.extend(r.stub)
+        out += replace(r, line, line[:len(line) - len(line.lstrip())])
         skip_to = r.end
     return '\n'.join(out)
+
+
+def cut(text, regions, lab):
+    """text with lab's regions replaced by their stubs (other labs' kept)."""
+    return _rewrite(text, regions, lab, lambda r, line, ind:
+                    [f"{ind}/* LAB {lab} TODO: {r.what} (labs/lab{lab}.md) */"] + r.stub)
 
 
 def source_files(top):
@@ -155,21 +159,9 @@ def strip(text, regions, lab):
     """text with the reference code of lab's regions replaced by the stub,
     markers kept: a trusted tree for grading that holds no solution (the
     grader still finds the lab's student files and stubs)."""
-    lines = text.split('\n')
-    out, skip_to = [], 0
-    by_begin = {r.begin: r for r in regions if r.lab == lab}
-    for no, line in enumerate(lines, 1):
-        if no <= skip_to:
-            continue
-        r = by_begin.get(no)
-        if r is None:
-            out.append(line)
-            continue
-        indent = line[:len(line) - len(line.lstrip())]
-        out += [line] + r.stub + [f"{indent}/* LAB {lab} STUB"] + r.stub + \
-            [f"{indent}*/", f"{indent}/* LAB {lab} END */"]
-        skip_to = r.end
-    return '\n'.join(out)
+    return _rewrite(text, regions, lab, lambda r, line, ind:
+                    [line] + r.stub + [f"{ind}/* LAB {lab} STUB"] + r.stub +
+                    [f"{ind}*/", f"{ind}/* LAB {lab} END */"])
 
 
 def strip_tree(top, lab):
