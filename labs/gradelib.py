@@ -430,7 +430,7 @@ def pv_filter(text):
 def status_words(got, want, whose):
     """An exit status that differs, in words (run's exit statuses: trapeze run --help)."""
     what = {124: ' (the cycle limit: the guest never finished under your VMM)',
-            4: ' (the VM was stopped: see "trapeze said")',
+            4: ' (the VM was stopped: see the trapeze: line)',
             3: ' (the guest waits for an interrupt that can never come)'}.get(got, '')
     return f"exit status {got}{what}, {whose} {want}"
 

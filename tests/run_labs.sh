@@ -307,6 +307,13 @@ for n in $labs; do
 				[ "$a" = "$b" ] || { fail "handout-$n" "LAB $m $k: $b markers in the handout, $a in the tree"; ok=0; break 2; }
 			done
 		done
+		# the handout grades itself (labs/grade N inside it): it still knows
+		# lab N and its student files, with no markers of lab N left
+		k=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1] + "/labs"); import labkit
+n = int(sys.argv[2]); print(n in labkit.labs(sys.argv[1]), *labkit.student_files(sys.argv[1], n))' "$H" "$n")
+		want=$(python3 -c 'import sys; sys.path.insert(0, "labs"); import labkit
+print(True, *labkit.student_files(".", int(sys.argv[1])))' "$n")
+		[ "$k" = "$want" ] || { fail "handout-$n" "inside the handout, labkit sees lab $n as '$k', want '$want'"; ok=0; }
 	fi
 	if [ $ok = 1 ]; then
 		mkdir -p "$H/build" && cp -a build/obj build/gen build/libtrapeze.a "$H/build/"
