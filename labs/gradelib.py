@@ -48,9 +48,9 @@ class TableError(Exception):
 
 
 class Test:
-    def __init__(self, name, points, kind, arg, visibility, suite, where, hidden_dir):
+    def __init__(self, name, points, kind, arg, visibility, where, hidden_dir):
         self.name, self.points, self.kind, self.arg = name, points, kind, arg
-        self.visibility, self.suite, self.where = visibility, suite, where
+        self.visibility, self.where = visibility, where
         self.hidden_dir = hidden_dir
         self.prog = None          # the program's build: (source, elf)
 
@@ -69,20 +69,21 @@ class Result:
         return self.score >= self.test.points - 1e-9
 
 
-def read_table(path, visibility, suite, hidden_dir=None):
+def read_table(path, visibility, title, hidden_dir=None):
+    """The table at path (its tests given visibility); title if it has none."""
     try:
         with open(path) as f:
             lines = f.read().split('\n')
     except OSError as e:
         raise TableError(f"{path}: {e.strerror}")
-    title, tests, seen = None, [], set()
+    named, tests, seen = None, [], set()
     for no, line in enumerate(lines, 1):
         w = line.split('#', 1)[0].split()
         if not w:
             continue
         where = f"{path}:{no}"
         if w[0] == 'title':
-            title = ' '.join(w[1:])
+            named = ' '.join(w[1:])
             continue
         if len(w) != 4:
             raise TableError(f"{where}: want NAME POINTS KIND ARGUMENT, got '{line.strip()}'")
@@ -98,10 +99,10 @@ def read_table(path, visibility, suite, hidden_dir=None):
         if kind not in KINDS:
             raise TableError(f"{where}: unknown KIND '{kind}' ({', '.join(KINDS)})")
         seen.add(name)
-        tests.append(Test(name, pts, kind, arg, visibility, suite, where, hidden_dir))
+        tests.append(Test(name, pts, kind, arg, visibility, where, hidden_dir))
     if not tests:
         raise TableError(f"{path}: no tests")
-    return Table(title or suite, tests)
+    return Table(named or title, tests)
 
 
 # ---- directives in a program's source (the // KEY: lines of tests/asm, tests/vmm) ----
@@ -242,7 +243,7 @@ class Grader:
 
     # ---- running ----
 
-    def run(self, t, tag, cmd, stdin=None):
+    def run(self, cmd, stdin=None):
         """One bounded run; its record (runlimit.Run) with the command."""
         r = run_limited(cmd, stdin, self.limits, cwd=self.runs)
         r.cmd = ' '.join(self.show(c) for c in cmd) + (f" < {self.show(stdin)}" if stdin else '')
@@ -298,13 +299,15 @@ class Grader:
         d = directives(t.prog[0])
         opts = (d.get('NATIVE-EQUIV') or d.get('RUN') or [''])[0].split()
         stdin = self.stdin_of(t, d)
-        nat = self.run(t, 'native', [self.native, 'run', '--stats'] +
+        nat = self.run([self.native, 'run', '--stats'] +
                        self.expand(t, opts, 'native') + [t.prog[1]], stdin)
-        vmm = self.run(t, 'vmm', [self.student, 'run', '--vmm', '--stats'] +
+        vmm = self.run([self.student, 'run', '--vmm', '--stats'] +
                        self.expand(t, opts, 'vmm') + [t.prog[1]], stdin)
         return compare(nat, vmm)
 
-    def guestos_cmd(self, t, binary, kernel, tag, vmm):
+    def guestos_cmd(self, t, kernel, tag, vmm):
+        """The guest OS run of session t: natively on the trusted build, or
+        under the student's VMM."""
         opts, disk = [], True
         f = os.path.join(self.top, 'tests', 'guestos', t.arg + '.opts')
         if os.path.isfile(f):
@@ -315,8 +318,8 @@ class Grader:
                     raise TableError(f"{t.where}: the session's option '{w}' is not supported")
                 else:
                     opts.append(w)
-        cmd = [binary, 'run'] + (['--vmm'] if vmm else []) + ['--stats', '--max-cycles',
-                                                               str(MAX_CYCLES * 5)] + opts
+        cmd = ([self.student, 'run', '--vmm'] if vmm else [self.native, 'run']) + \
+            ['--stats', '--max-cycles', str(MAX_CYCLES * 5)] + opts
         if disk:
             copy = os.path.join(self.runs, f"{t.name}.{tag}.img")
             shutil.copyfile(os.path.join(self.gos, 'disk.img'), copy)
@@ -326,21 +329,18 @@ class Grader:
 
     def kind_guestos(self, t):
         stdin = os.path.join(self.top, 'tests', 'guestos', t.arg + '.in')
-        nat = self.run(t, 'native', self.guestos_cmd(t, self.native, 'kernel.elf', 'native',
-                                                     False), stdin)
-        vmm = self.run(t, 'vmm', self.guestos_cmd(t, self.student, 'kernel.elf', 'vmm', True),
+        nat = self.run(self.guestos_cmd(t, 'kernel.elf', 'native', False), stdin)
+        vmm = self.run(self.guestos_cmd(t, 'kernel.elf', 'vmm', True),
                        stdin)
         return compare(nat, vmm)
 
     def kind_pv(self, t):
         stdin = os.path.join(self.top, 'tests', 'guestos', t.arg + '.in')
-        nat = self.run(t, 'native', self.guestos_cmd(t, self.native, 'kernel.elf', 'native',
-                                                     False), stdin)
-        full = self.run(t, 'full', self.guestos_cmd(t, self.student, 'kernel.elf', 'full',
-                                                    True), stdin)
-        pv = self.run(t, 'pv', self.guestos_cmd(t, self.student, 'kernel-pv.elf', 'pv', True),
+        nat = self.run(self.guestos_cmd(t, 'kernel.elf', 'native', False), stdin)
+        full = self.run(self.guestos_cmd(t, 'kernel.elf', 'full', True), stdin)
+        pv = self.run(self.guestos_cmd(t, 'kernel-pv.elf', 'pv', True),
                       stdin)
-        score, why = compare(nat, pv, out_filter=pv_filter, clock=False, weights=(0.6, 0.2))
+        score, why = compare(nat, pv, out_filter=lambda s: pv_filter(s, self.top), clock=False, weights=(0.6, 0.2))
         fe, pe = stat(full.err, r'^exits\s+(\d+)'), stat(pv.err, r'^exits\s+(\d+)')
         if score < 0.8 - 1e-9:
             why.append("exits: not compared until the output and exit status are right")
@@ -354,7 +354,7 @@ class Grader:
     def kind_lockstep(self, t):
         d = directives(t.prog[0])
         opts = (d.get('LOCKSTEP') or d.get('RUN') or [''])[0].split()
-        r = self.run(t, 'lockstep', [self.student, 'lockstep'] +
+        r = self.run([self.student, 'lockstep'] +
                      self.expand(t, opts, 'lockstep') + [t.prog[1]], self.stdin_of(t, d))
         if r.ok and r.status == 0 and re.search(r'^equivalent: \d+ guest instructions',
                                                 r.out, re.M):
@@ -365,7 +365,7 @@ class Grader:
     def kind_vmm(self, t):
         d = directives(t.prog[0])
         opts = (d.get('VMM') or [''])[0].split()
-        r = self.run(t, 'vmm', [self.student, 'run', '--vmm'] + self.expand(t, opts, 'vmm'),
+        r = self.run([self.student, 'run', '--vmm'] + self.expand(t, opts, 'vmm'),
                      self.stdin_of(t, d))
         why, score = [], 0.0
         want = None
@@ -409,22 +409,13 @@ def guest_clock(run, vmm):
     return stat(run.err, r'^cycles\s+(\d+)'), stat(run.err, r'^instructions\s+(\d+)')
 
 
-def pv_filter(text):
+def pv_filter(text, top):
     """What may differ between the paravirtual kernel and the ordinary one
-    (tests/run_guestos.sh's pv_filter): its banner, its free-frame counts
-    (the PV page takes one), a panic's register dump."""
-    out, in_panic = [], False
-    for line in text.split('\n'):
-        line = line.replace(' (paravirtual)', '')
-        line = re.sub(r'^memory: \d+ page frames free$', 'memory: N page frames free', line)
-        line = re.sub(r'^page frames: \d+ free of \d+$', 'page frames: N free of N', line)
-        line = re.sub(r'(out of memory.*address) 0x[0-9a-f]*$', r'\1 N', line)
-        if line.startswith('panic: '):
-            in_panic = True
-        elif in_panic and line.startswith('  '):
-            continue
-        out.append(line)
-    return '\n'.join(out)
+    (its banner, free-frame counts, a panic's register dump): the sed script
+    tests/run_guestos.sh applies too."""
+    script = os.path.join(top, 'tests', 'guestos', 'pv_filter.sed')
+    return subprocess.run(['sed', '-f', script], input=text, capture_output=True, text=True,
+                          check=True).stdout
 
 
 def status_words(got, want, whose):

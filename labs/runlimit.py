@@ -61,15 +61,17 @@ def run_limited(cmd, stdin, limits, cwd=None):
     r = Run()
     r.limits = limits
     t0 = time.monotonic()
+    fin = None
     try:
-        fin = open(stdin, 'rb') if stdin else subprocess.DEVNULL
-        p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             cwd=cwd, preexec_fn=_limit(limits.memory), close_fds=True)
+        fin = open(stdin, 'rb') if stdin else None
+        p = subprocess.Popen(cmd, stdin=fin or subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, cwd=cwd,
+                             preexec_fn=_limit(limits.memory), close_fds=True)
     except OSError as e:
         r.reason, r.err = 'start', str(e)
         return r
     finally:
-        if stdin and 'fin' in locals() and fin is not subprocess.DEVNULL:
+        if fin:
             fin.close()
     bufs = {p.stdout: bytearray(), p.stderr: bytearray()}
     sel = selectors.DefaultSelector()
